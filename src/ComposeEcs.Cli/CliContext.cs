@@ -1,0 +1,22 @@
+using System.Collections;
+
+namespace ComposeEcs.Cli;
+
+/// <summary>Everything a command reads from or writes to the outside world, so tests can run the real entry point.</summary>
+public sealed record CliContext(TextWriter Out, TextWriter Error, IReadOnlyDictionary<string, string> Environment, string WorkingDirectory)
+{
+    /// <summary>True when stdout is an interactive terminal (live views); false in CI, pipes and tests.</summary>
+    public bool IsTerminal { get; init; }
+
+    public string? GetEnvironment(string name) => Environment.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+
+    public static CliContext FromProcess() => new(
+        Console.Out,
+        Console.Error,
+        System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal),
+        Directory.GetCurrentDirectory())
+    {
+        IsTerminal = !Console.IsOutputRedirected,
+    };
+}

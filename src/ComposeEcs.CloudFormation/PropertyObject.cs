@@ -1,0 +1,51 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Reflection;
+
+namespace ComposeEcs.CloudFormation;
+
+/// <summary>
+/// Base of every typed property record (a resource's properties or a nested property type). Its public properties
+/// are the CloudFormation property names, so a misspelled name does not compile. Null properties are omitted;
+/// keys are written sorted, since CloudFormation does not care about their order.
+/// </summary>
+[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)]
+public abstract record PropertyObject
+{
+    public MapExpr ToExpr()
+    {
+        var entries = GetType()
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.DeclaringType != typeof(PropertyObject) && p.DeclaringType != typeof(ResourceProperties) && p.GetIndexParameters().Length == 0)
+            .Select(p => (p.Name, Value: p.GetValue(this)))
+            .Where(p => p.Value is not null)
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Name, ToExpr(p.Value!)))
+            .ToImmutableArray();
+        return new MapExpr(entries);
+    }
+
+    internal static Expr ToExpr(object value) => value switch
+    {
+        Expr e => e,
+        PropertyObject o => o.ToExpr(),
+        string s => new Str(s),
+        bool b => new Bool(b),
+        int i => new Num(i.ToString(CultureInfo.InvariantCulture)),
+        long l => new Num(l.ToString(CultureInfo.InvariantCulture)),
+        double d => new Num(d.ToString("R", CultureInfo.InvariantCulture)),
+        IDictionary map => new MapExpr(map.Keys.Cast<string>().Order(StringComparer.Ordinal)
+            .Select(k => KeyValuePair.Create(k, ToExpr(map[k]!))).ToImmutableArray()),
+        IEnumerable list => new ListExpr(list.Cast<object>().Select(ToExpr).ToImmutableArray()),
+        _ => throw new NotSupportedException($"{value.GetType().Name} is not a template value"),
+    };
+}
+
+/// <summary>The typed <c>Properties</c> of one resource type.</summary>
+public abstract record ResourceProperties : PropertyObject
+{
+    /// <summary>The CloudFormation type name, such as <c>AWS::ECS::Service</c>.</summary>
+    public abstract string ResourceType { get; }
+}
