@@ -1,0 +1,83 @@
+namespace ComposeEcs.FakeAws.CloudFormation;
+
+/// <summary>All stacks (deleted ones too, as ListStacks shows them) behind one lock, and a monotonic clock for events.</summary>
+internal sealed class CloudFormationStore(string region, string accountId)
+{
+    private readonly List<Stack> _stacks = [];
+    private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
+    private DateTimeOffset _last = DateTimeOffset.MinValue;
+
+    public Lock Lock { get; } = new();
+    public string Region { get; } = region;
+    public string AccountId { get; } = accountId;
+
+    /// <summary>Strictly increasing timestamps, so events sort the way they happened.</summary>
+    public DateTimeOffset Now()
+    {
+        lock (Lock)
+        {
+            var now = DateTimeOffset.UtcNow;
+            _last = now > _last ? now : _last.AddMilliseconds(1);
+            return _last;
+        }
+    }
+
+    public IReadOnlyList<Stack> All { get { lock (Lock) return _stacks.ToList(); } }
+
+    public IReadOnlyList<Stack> Live { get { lock (Lock) return _stacks.Where(s => !s.IsDeleted).ToList(); } }
+
+    /// <summary>A live stack by name, or any stack (deleted too) by its id.</summary>
+    public Stack? Find(string nameOrId)
+    {
+        lock (Lock)
+            return nameOrId.StartsWith("arn:", StringComparison.Ordinal)
+                ? _stacks.LastOrDefault(s => s.StackId == nameOrId)
+                : _stacks.LastOrDefault(s => s.StackName == nameOrId && !s.IsDeleted);
+    }
+
+    public Stack Require(string nameOrId) =>
+        Find(nameOrId) ?? throw AwsError.Validation($"Stack with id {nameOrId} does not exist");
+
+    public Stack Add(string name)
+    {
+        lock (Lock)
+        {
+            var stack = new Stack($"arn:aws:cloudformation:{Region}:{AccountId}:stack/{name}/{Guid.NewGuid()}", name, Now());
+            _stacks.Add(stack);
+            return stack;
+        }
+    }
+
+    public ChangeSet? FindChangeSet(string nameOrArn, string? stackName)
+    {
+        lock (Lock)
+        {
+            if (nameOrArn.StartsWith("arn:", StringComparison.Ordinal))
+                return _stacks.SelectMany(s => s.ChangeSets).FirstOrDefault(c => c.Id == nameOrArn);
+            return stackName is null ? null : Find(stackName)?.ChangeSets.LastOrDefault(c => c.Name == nameOrArn);
+        }
+    }
+
+    public void FailResource(string logicalId, string reason) { lock (Lock) _failures[logicalId] = reason; }
+
+    public void ClearFailure(string logicalId) { lock (Lock) _failures.Remove(logicalId); }
+
+    public string? FailureFor(string logicalId) { lock (Lock) return _failures.GetValueOrDefault(logicalId); }
+
+    public void AddEvent(Stack stack, string logicalId, string? physicalId, string type, string status, string? reason, string? properties = null)
+    {
+        lock (Lock)
+            stack.Events.Add(new StackEvent(Guid.NewGuid().ToString(), logicalId, physicalId, type, Now(), status, reason, properties));
+    }
+
+    /// <summary>Sets the stack status and emits the stack-level event CloudFormation emits with it.</summary>
+    public void SetStatus(Stack stack, string status, string? reason)
+    {
+        lock (Lock)
+        {
+            stack.Status = status;
+            stack.StatusReason = reason;
+            AddEvent(stack, stack.StackName, stack.StackId, "AWS::CloudFormation::Stack", status, reason);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+namespace ComposeEcs.FakeAws.CloudFormation;
+
+internal sealed partial class Executor
+{
+    /// <summary>Add/Modify in dependency order, then cleanup (removals, replaced resources); on failure restore the old state.</summary>
+    private async Task UpdateAsync(Stack stack, ChangeSet changeSet)
+    {
+        Template oldTemplate;
+        IReadOnlyDictionary<string, string> oldParameters;
+        IReadOnlyList<StackTag> oldTags;
+        IReadOnlyList<StackOutput> oldOutputs;
+        Dictionary<string, StackResource> before;
+        lock (store.Lock)
+        {
+            (oldTemplate, oldParameters, oldTags, oldOutputs) = (stack.Template!, stack.Parameters, stack.Tags, stack.Outputs);
+            before = new Dictionary<string, StackResource>(stack.Resources);
+        }
+        Begin(stack, changeSet, "UPDATE_IN_PROGRESS");
+        var ctx = Context(stack);
+        var changes = changeSet.Changes.ToDictionary(c => c.LogicalId);
+        var order = TemplateGraph.CreationOrder(changeSet.Template, changes.Values.Where(c => c.Action != "Remove").Select(c => c.LogicalId));
+        var applied = new List<string>();
+        foreach (var id in order)
+        {
+            var change = changes[id];
+            var verb = change.Action == "Add" ? "CREATE" : "UPDATE";
+            if (await ApplyAsync(stack, ctx, changeSet.Template.Resources[id], verb, before.GetValueOrDefault(id), change.Replacement == "True") is not null)
+            {
+                applied.Add(id);
+                await RollBackUpdateAsync(stack, id, verb, applied, changes, before);
+                lock (store.Lock)
+                    (stack.Template, stack.Parameters, stack.Tags, stack.Outputs) = (oldTemplate, oldParameters, oldTags, oldOutputs);
+                store.SetStatus(stack, "UPDATE_ROLLBACK_COMPLETE", null);
+                Finish(changeSet);
+                return;
+            }
+            applied.Add(id);
+        }
+        store.SetStatus(stack, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", null);
+        await DeleteReplacedAsync(stack, applied.Where(id => changes[id].Replacement == "True").Reverse(), before);
+        var removed = changes.Values.Where(c => c.Action == "Remove").Select(c => c.LogicalId).ToHashSet();
+        await RemoveAsync(stack, TemplateGraph.CreationOrder(oldTemplate, removed).Reverse(), honourRetain: true);
+        lock (store.Lock)
+            foreach (var id in removed.Where(id => stack.Resources.GetValueOrDefault(id)?.Status == "DELETE_COMPLETE"))
+                stack.Resources.Remove(id);
+        Complete(stack, ctx, "UPDATE_COMPLETE");
+        Finish(changeSet);
+    }
+
+    private async Task RollBackUpdateAsync(Stack stack, string failedId, string verb, List<string> applied,
+        Dictionary<string, ResourceChange> changes, Dictionary<string, StackResource> before)
+    {
+        store.SetStatus(stack, "UPDATE_ROLLBACK_IN_PROGRESS",
+            $"The following resource(s) failed to {verb.ToLowerInvariant()}: [{failedId}]. ");
+        var modified = applied.Where(id => changes[id].Action == "Modify").Reverse().ToList();
+        foreach (var id in modified)
+        {
+            var old = before[id];
+            store.AddEvent(stack, id, old.Physical?.Id, old.Type, "UPDATE_IN_PROGRESS", null, old.Properties?.ToJsonString());
+            await Pause();
+            lock (store.Lock) stack.Resources[id] = old with { Status = "UPDATE_COMPLETE", Timestamp = store.Now() };
+            hook(old.Type, old.Physical!, old.Properties, exists: true);
+            store.AddEvent(stack, id, old.Physical?.Id, old.Type, "UPDATE_COMPLETE", null, old.Properties?.ToJsonString());
+        }
+        store.SetStatus(stack, "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", null);
+        var added = applied.Where(id => changes[id].Action == "Add").Reverse().ToList();
+        await RemoveAsync(stack, added, honourRetain: false);
+        lock (store.Lock)
+            foreach (var id in added) stack.Resources.Remove(id);
+    }
+
+    /// <summary>Old physical resources left behind by replacements are deleted during cleanup.</summary>
+    private async Task DeleteReplacedAsync(Stack stack, IEnumerable<string> ids, Dictionary<string, StackResource> before)
+    {
+        foreach (var id in ids)
+        {
+            if (before.GetValueOrDefault(id) is not { Physical: { } old } resource) continue;
+            StackResource? now;
+            lock (store.Lock) now = stack.Resources.GetValueOrDefault(id);
+            if (now?.Physical?.Id == old.Id) continue;
+            store.AddEvent(stack, id, old.Id, resource.Type, "DELETE_IN_PROGRESS", null);
+            await Pause();
+            hook(resource.Type, old, resource.Properties, exists: false);
+            store.AddEvent(stack, id, old.Id, resource.Type, "DELETE_COMPLETE", null);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System.Text.Json.Nodes;
+
+namespace ComposeEcs.FakeAws.CloudFormation;
+
+/// <summary>Side effects of resources on other emulated services (a stack's secret shows up in Secrets Manager).</summary>
+internal delegate void ResourceHook(string type, PhysicalResource resource, JsonNode? properties, bool exists);
+
+/// <summary>Runs change sets and deletions in the background, one resource per ResourceDelay, in dependency order, with rollback.</summary>
+internal sealed partial class Executor(CloudFormationStore store, PhysicalResources physical, TimeSpan delay, ResourceHook hook, CancellationToken stopping)
+{
+    public void Execute(Stack stack, ChangeSet changeSet) => Schedule(stack, () =>
+        changeSet.Type == "CREATE" ? CreateAsync(stack, changeSet) : UpdateAsync(stack, changeSet));
+
+    public void Delete(Stack stack) => Schedule(stack, () => DeleteAsync(stack));
+
+    public Task Idle(Stack stack) { lock (store.Lock) return stack.Operation; }
+
+    private void Schedule(Stack stack, Func<Task> operation)
+    {
+        lock (store.Lock)
+            stack.Operation = stack.Operation.ContinueWith(async _ =>
+            {
+                try { await operation(); }
+                catch (OperationCanceledException) { }
+                catch (Exception e) { store.SetStatus(stack, stack.Status.Replace("_IN_PROGRESS", "_FAILED", StringComparison.Ordinal), e.Message); }
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+    }
+
+    private Task Pause() => Task.Delay(delay, stopping);
+
+    private async Task CreateAsync(Stack stack, ChangeSet changeSet)
+    {
+        Begin(stack, changeSet, "CREATE_IN_PROGRESS");
+        var ctx = Context(stack);
+        var order = TemplateGraph.CreationOrder(changeSet.Template, changeSet.Changes.Select(c => c.LogicalId));
+        var created = new List<string>();
+        foreach (var id in order)
+        {
+            if (await ApplyAsync(stack, ctx, changeSet.Template.Resources[id], "CREATE", null, replace: false) is { } reason)
+            {
+                store.SetStatus(stack, "ROLLBACK_IN_PROGRESS",
+                    $"The following resource(s) failed to create: [{id}]. Rollback requested by user.");
+                await RemoveAsync(stack, created.Append(id).Reverse(), honourRetain: false);
+                lock (store.Lock) stack.Outputs = [];
+                store.SetStatus(stack, "ROLLBACK_COMPLETE", null);
+                Finish(changeSet);
+                return;
+            }
+            created.Add(id);
+        }
+        Complete(stack, ctx, "CREATE_COMPLETE");
+        Finish(changeSet);
+    }
+
+    private void Begin(Stack stack, ChangeSet changeSet, string status)
+    {
+        lock (store.Lock)
+        {
+            foreach (var other in stack.ChangeSets.Where(c => c != changeSet)) other.ExecutionOverride = "OBSOLETE";
+            changeSet.ExecutionOverride = "EXECUTE_IN_PROGRESS";
+            stack.LastChangeSetId = changeSet.Id;
+            stack.Template = changeSet.Template;
+            stack.Parameters = changeSet.Parameters;
+            stack.Tags = changeSet.Tags;
+            stack.Capabilities = changeSet.Capabilities;
+            if (status != "CREATE_IN_PROGRESS") stack.LastUpdatedTime = store.Now();
+            store.SetStatus(stack, status, "User Initiated");
+        }
+    }
+
+    private void Finish(ChangeSet changeSet)
+    {
+        lock (store.Lock) changeSet.ExecutionOverride = "EXECUTE_COMPLETE";
+    }
+
+    private EvalContext Context(Stack stack)
+    {
+        lock (store.Lock)
+            return new EvalContext(stack.Template!, stack.Parameters,
+                stack.Resources.Values.Where(r => r.Exists).ToDictionary(r => r.LogicalId, r => r.Physical!),
+                stack.StackName, stack.StackId, store.Region, store.AccountId);
+    }
+
+    /// <summary>Creates or updates one resource; returns the failure reason when FailResource says so.</summary>
+    private async Task<string?> ApplyAsync(Stack stack, EvalContext ctx, TemplateResource definition, string verb, StackResource? existing, bool replace)
+    {
+        var id = definition.LogicalId;
+        var properties = Intrinsics.Evaluate(ctx with { Resources = Context(stack).Resources }, definition.Properties);
+        var propertiesText = properties?.ToJsonString();
+        var inProgressReason = replace ? "Requested update requires the creation of a new physical resource; hence creating one." : null;
+        store.AddEvent(stack, id, existing?.Physical?.Id, definition.Type, $"{verb}_IN_PROGRESS", inProgressReason, propertiesText);
+        await Pause();
+        if (store.FailureFor(id) is { } reason)
+        {
+            lock (store.Lock)
+                stack.Resources[id] = existing is not null
+                    ? existing with { Status = $"{verb}_FAILED", StatusReason = reason, Timestamp = store.Now() }
+                    : new StackResource(id, definition.Type, null, $"{verb}_FAILED", reason, store.Now(), properties, definition);
+            store.AddEvent(stack, id, existing?.Physical?.Id, definition.Type, $"{verb}_FAILED", reason, propertiesText);
+            return reason;
+        }
+        var resource = physical.Create(definition.Type, id, stack.StackName, properties, existing?.Physical?.Id, replace);
+        lock (store.Lock)
+            stack.Resources[id] = new StackResource(id, definition.Type, resource, $"{verb}_COMPLETE", null, store.Now(), properties, definition);
+        hook(definition.Type, resource, properties, exists: true);
+        store.AddEvent(stack, id, resource.Id, definition.Type, $"{verb}_COMPLETE", null, propertiesText);
+        return null;
+    }
+
+    /// <summary>Deletes resources in the given order, DELETE_SKIPPED for DeletionPolicy Retain.</summary>
+    private async Task RemoveAsync(Stack stack, IEnumerable<string> ids, bool honourRetain)
+    {
+        foreach (var id in ids.ToList())
+        {
+            StackResource? resource;
+            lock (store.Lock) resource = stack.Resources.GetValueOrDefault(id);
+            if (resource is null) continue;
+            if (!resource.Exists)
+            {
+                MarkDeleted(stack, resource, "DELETE_COMPLETE");
+                continue;
+            }
+            if (honourRetain && resource.Definition.DeletionPolicy == "Retain")
+            {
+                MarkDeleted(stack, resource, "DELETE_SKIPPED");
+                continue;
+            }
+            store.AddEvent(stack, id, resource.Physical!.Id, resource.Type, "DELETE_IN_PROGRESS", null);
+            await Pause();
+            hook(resource.Type, resource.Physical, resource.Properties, exists: false);
+            MarkDeleted(stack, resource, "DELETE_COMPLETE");
+        }
+    }
+
+    private void MarkDeleted(Stack stack, StackResource resource, string status)
+    {
+        lock (store.Lock)
+        {
+            stack.Resources[resource.LogicalId] = resource with { Status = "DELETE_COMPLETE", Timestamp = store.Now() };
+            if (status == "DELETE_SKIPPED") stack.Resources.Remove(resource.LogicalId);
+        }
+        store.AddEvent(stack, resource.LogicalId, resource.Physical?.Id, resource.Type, status, null);
+    }
+
+    private void Complete(Stack stack, EvalContext ctx, string status)
+    {
+        var full = ctx with { Resources = Context(stack).Resources };
+        var outputs = stack.Template!.Outputs
+            .Where(kv => kv.Value?["Condition"] is not { } c || Intrinsics.Condition(full, Template.Text(c) ?? ""))
+            .Select(kv => new StackOutput(kv.Key, Intrinsics.Text(full, kv.Value?["Value"]), Template.Text(kv.Value?["Description"]),
+                kv.Value?["Export"]?["Name"] is { } name ? Intrinsics.Text(full, name) : null))
+            .ToList();
+        lock (store.Lock) stack.Outputs = outputs;
+        store.SetStatus(stack, status, null);
+    }
+
+    private async Task DeleteAsync(Stack stack)
+    {
+        store.SetStatus(stack, "DELETE_IN_PROGRESS", "User Initiated");
+        IReadOnlyList<string> order;
+        lock (store.Lock)
+            order = stack.Template is null ? [] : TemplateGraph.CreationOrder(stack.Template, stack.Resources.Keys.Where(stack.Template.Resources.ContainsKey)).Reverse().ToList();
+        await RemoveAsync(stack, order, honourRetain: true);
+        lock (store.Lock)
+        {
+            stack.DeletionTime = store.Now();
+            stack.Outputs = [];
+            foreach (var changeSet in stack.ChangeSets) changeSet.ExecutionOverride ??= "OBSOLETE";
+        }
+        store.SetStatus(stack, "DELETE_COMPLETE", null);
+    }
+}

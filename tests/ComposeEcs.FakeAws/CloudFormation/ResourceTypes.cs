@@ -1,0 +1,71 @@
+namespace ComposeEcs.FakeAws.CloudFormation;
+
+/// <summary>Resource types the emulator accepts; anything else is "Unrecognized resource types" like CloudFormation says.</summary>
+internal static class ResourceTypes
+{
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "AWS::ECS::Cluster", "AWS::ECS::ClusterCapacityProviderAssociations", "AWS::ECS::CapacityProvider",
+        "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::ECS::TaskSet", "AWS::ECS::PrimaryTaskSet",
+        "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress",
+        "AWS::EC2::LaunchTemplate", "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::InternetGateway",
+        "AWS::EC2::VPCGatewayAttachment", "AWS::EC2::RouteTable", "AWS::EC2::Route", "AWS::EC2::SubnetRouteTableAssociation",
+        "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
+        "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::ElasticLoadBalancingV2::ListenerCertificate",
+        "AWS::ElasticLoadBalancingV2::TargetGroup",
+        "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::InstanceProfile", "AWS::IAM::RolePolicy",
+        "AWS::Logs::LogGroup", "AWS::Logs::LogStream", "AWS::Logs::SubscriptionFilter",
+        "AWS::ServiceDiscovery::PrivateDnsNamespace", "AWS::ServiceDiscovery::PublicDnsNamespace",
+        "AWS::ServiceDiscovery::HttpNamespace", "AWS::ServiceDiscovery::Service", "AWS::ServiceDiscovery::Instance",
+        "AWS::EFS::FileSystem", "AWS::EFS::MountTarget", "AWS::EFS::AccessPoint",
+        "AWS::SecretsManager::Secret", "AWS::SecretsManager::SecretTargetAttachment",
+        "AWS::ApplicationAutoScaling::ScalableTarget", "AWS::ApplicationAutoScaling::ScalingPolicy",
+        "AWS::AutoScaling::AutoScalingGroup", "AWS::AutoScaling::LaunchConfiguration", "AWS::AutoScaling::ScalingPolicy",
+        "AWS::AutoScaling::LifecycleHook",
+        "AWS::SSM::Parameter", "AWS::SSM::Document", "AWS::SSM::Association",
+        "AWS::CloudFormation::WaitConditionHandle", "AWS::CloudFormation::WaitCondition", "AWS::CloudFormation::Stack",
+        "AWS::CloudFormation::CustomResource", "AWS::CertificateManager::Certificate", "AWS::Route53::RecordSet",
+        "AWS::Route53::HostedZone", "AWS::KMS::Key", "AWS::KMS::Alias", "AWS::S3::Bucket", "AWS::Lambda::Function",
+    };
+
+    public static bool IsKnown(string type) =>
+        Known.Contains(type) || type.StartsWith("Custom::", StringComparison.Ordinal);
+
+    private static readonly IReadOnlyDictionary<string, string?> IamNameProperties = new Dictionary<string, string?>
+    {
+        ["AWS::IAM::Role"] = "RoleName",
+        ["AWS::IAM::ManagedPolicy"] = "ManagedPolicyName",
+        ["AWS::IAM::InstanceProfile"] = "InstanceProfileName",
+        ["AWS::IAM::Policy"] = null,
+        ["AWS::IAM::RolePolicy"] = null,
+        ["AWS::IAM::User"] = "UserName",
+        ["AWS::IAM::Group"] = "GroupName",
+    };
+
+    /// <summary>CAPABILITY_NAMED_IAM when an IAM resource has a custom name, CAPABILITY_IAM for other IAM resources, else null.</summary>
+    public static string? RequiredCapability(Template template)
+    {
+        string? needed = null;
+        foreach (var resource in template.Resources.Values)
+        {
+            if (!IamNameProperties.TryGetValue(resource.Type, out var nameProperty)) continue;
+            if (nameProperty is not null && resource.Properties?[nameProperty] is not null) return "CAPABILITY_NAMED_IAM";
+            needed = "CAPABILITY_IAM";
+        }
+        return needed;
+    }
+
+    public static IReadOnlyList<string> IamResourceTypes(Template template) =>
+        template.Resources.Values.Select(r => r.Type).Where(IamNameProperties.ContainsKey).Distinct().ToList();
+
+    /// <summary>Properties whose change forces a new physical resource (a rough cut of the CloudFormation reference).</summary>
+    public static readonly IReadOnlySet<string> ReplacementProperties = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "ClusterName", "ServiceName", "RoleName", "GroupName", "GroupDescription", "VpcId", "LogGroupName", "Name",
+        "Family", "ContainerDefinitions", "Cpu", "Memory", "TaskRoleArn", "ExecutionRoleArn", "NetworkMode",
+        "RequiresCompatibilities", "Volumes", "RuntimePlatform", "LaunchType", "Scheme", "Type", "Port", "Protocol",
+        "TargetType", "PerformanceMode", "Encrypted", "SubnetId", "FileSystemId", "PosixUser", "RootDirectory",
+        "ManagedPolicyName", "InstanceProfileName", "LaunchTemplateName", "Vpc", "ResourceId", "ScalableDimension",
+        "ServiceNamespace", "PolicyName", "DnsConfig", "NamespaceId",
+    };
+}

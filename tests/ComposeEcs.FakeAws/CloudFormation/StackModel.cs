@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+
+namespace ComposeEcs.FakeAws.CloudFormation;
+
+internal sealed record StackTag(string Key, string Value);
+
+internal sealed record StackOutput(string Key, string Value, string? Description, string? ExportName);
+
+internal sealed record StackEvent(
+    string EventId,
+    string LogicalResourceId,
+    string? PhysicalResourceId,
+    string ResourceType,
+    DateTimeOffset Timestamp,
+    string ResourceStatus,
+    string? ResourceStatusReason,
+    string? ResourceProperties);
+
+/// <summary>A resource of a stack; replaced (never mutated) as it moves through its states.</summary>
+internal sealed record StackResource(
+    string LogicalId,
+    string Type,
+    PhysicalResource? Physical,
+    string Status,
+    string? StatusReason,
+    DateTimeOffset Timestamp,
+    JsonNode? Properties,
+    TemplateResource Definition)
+{
+    public bool Exists => Physical is not null && Status is not ("DELETE_COMPLETE" or "CREATE_FAILED");
+}
+
+internal sealed record ResourceChange(
+    string Action,
+    string LogicalId,
+    string? PhysicalId,
+    string ResourceType,
+    string? Replacement,
+    IReadOnlyList<string> Scope,
+    IReadOnlyList<string> ChangedProperties);
+
+/// <summary>Mutable stack state, guarded by the store's lock.</summary>
+internal sealed class Stack(string stackId, string stackName, DateTimeOffset creationTime)
+{
+    public string StackId { get; } = stackId;
+    public string StackName { get; } = stackName;
+    public DateTimeOffset CreationTime { get; } = creationTime;
+    public DateTimeOffset? LastUpdatedTime { get; set; }
+    public DateTimeOffset? DeletionTime { get; set; }
+    public string Status { get; set; } = "REVIEW_IN_PROGRESS";
+    public string? StatusReason { get; set; }
+    public Template? Template { get; set; }
+    public IReadOnlyDictionary<string, string> Parameters { get; set; } = new Dictionary<string, string>();
+    public IReadOnlyList<StackTag> Tags { get; set; } = [];
+    public IReadOnlyList<string> Capabilities { get; set; } = [];
+    public IReadOnlyList<StackOutput> Outputs { get; set; } = [];
+    public Dictionary<string, StackResource> Resources { get; set; } = new(StringComparer.Ordinal);
+    public List<StackEvent> Events { get; } = [];
+    public List<ChangeSet> ChangeSets { get; } = [];
+    public string? LastChangeSetId { get; set; }
+    public Task Operation { get; set; } = Task.CompletedTask;
+
+    public bool IsDeleted => Status == "DELETE_COMPLETE";
+    public bool IsBusy => Status.EndsWith("_IN_PROGRESS", StringComparison.Ordinal) && Status != "REVIEW_IN_PROGRESS";
+}
+
+internal sealed class ChangeSet(string id, string name, Stack stack, string type, DateTimeOffset creationTime)
+{
+    public string Id { get; } = id;
+    public string Name { get; } = name;
+    public Stack Stack { get; } = stack;
+    public string Type { get; } = type;
+    public DateTimeOffset CreationTime { get; } = creationTime;
+    public string? Description { get; init; }
+    public required Template Template { get; init; }
+    public required IReadOnlyDictionary<string, string> Parameters { get; init; }
+    public required IReadOnlyList<StackTag> Tags { get; init; }
+    public required IReadOnlyList<string> Capabilities { get; init; }
+    public required IReadOnlyList<ResourceChange> Changes { get; init; }
+    /// <summary>Until then the change set reports CREATE_PENDING; afterwards its computed outcome.</summary>
+    public required DateTimeOffset ReadyAt { get; init; }
+    public required string FinalStatus { get; init; }
+    public string? FinalReason { get; init; }
+    public string? ExecutionOverride { get; set; }
+
+    public bool IsReady(DateTimeOffset now) => now >= ReadyAt;
+    public string Status(DateTimeOffset now) => IsReady(now) ? FinalStatus : "CREATE_PENDING";
+    public string? StatusReason(DateTimeOffset now) => IsReady(now) ? FinalReason : null;
+    public string ExecutionStatus(DateTimeOffset now) =>
+        ExecutionOverride ?? (IsReady(now) && FinalStatus == "CREATE_COMPLETE" ? "AVAILABLE" : "UNAVAILABLE");
+}

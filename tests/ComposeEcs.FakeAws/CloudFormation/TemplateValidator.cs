@@ -1,0 +1,69 @@
+namespace ComposeEcs.FakeAws.CloudFormation;
+
+/// <summary>The checks CloudFormation makes before a change set exists, with its messages.</summary>
+internal static class TemplateValidator
+{
+    public static Template Validate(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+            throw AwsError.Validation("Either Template URL or Template Body must be specified.");
+        var template = Template.Parse(body);
+
+        var unknown = template.Resources.Values.Select(r => r.Type).Where(t => !ResourceTypes.IsKnown(t)).Distinct().ToList();
+        if (unknown.Count > 0)
+            throw AwsError.Validation($"Template format error: Unrecognized resource types: [{string.Join(", ", unknown)}]");
+
+        var unresolved = template.Resources.Values
+            .SelectMany(r => TemplateGraph.References(r.Properties).Concat(r.DependsOn))
+            .Where(name => !Defined(template, name))
+            .Distinct()
+            .ToList();
+        if (unresolved.Count > 0)
+            throw AwsError.Validation($"Template format error: Unresolved resource dependencies [{string.Join(", ", unresolved)}] in the Resources block of the template");
+
+        var unresolvedOutputs = TemplateGraph.References(template.Outputs).Where(name => !Defined(template, name)).ToList();
+        if (unresolvedOutputs.Count > 0)
+            throw AwsError.Validation($"Template format error: Unresolved resource dependencies [{string.Join(", ", unresolvedOutputs)}] in the Outputs block of the template");
+
+        foreach (var resource in template.Resources.Values)
+            if (resource.Condition is { } c && !template.Conditions.ContainsKey(c))
+                throw AwsError.Validation($"Template format error: Unresolved dependencies [{c}]. Cannot reference resources in the Conditions block of the template");
+
+        TemplateGraph.CreationOrder(template);
+        return template;
+    }
+
+    private static bool Defined(Template template, string name) =>
+        TemplateGraph.IsPseudo(name) || template.Resources.ContainsKey(name) || template.Parameters.ContainsKey(name);
+
+    public static void CheckCapabilities(Template template, IReadOnlyCollection<string> capabilities)
+    {
+        var needed = ResourceTypes.RequiredCapability(template);
+        if (needed is null || capabilities.Contains("CAPABILITY_NAMED_IAM")) return;
+        if (needed == "CAPABILITY_IAM" && capabilities.Contains("CAPABILITY_IAM")) return;
+        throw new AwsError("InsufficientCapabilities", $"Requires capabilities : [{needed}]");
+    }
+
+    /// <summary>Final parameter values: given, previous (UsePreviousValue) or default; unknown and missing ones rejected.</summary>
+    public static Dictionary<string, string> ResolveParameters(Template template, IReadOnlyList<(string Key, string? Value, bool UsePrevious)> given,
+        IReadOnlyDictionary<string, string>? previous)
+    {
+        var unknown = given.Select(g => g.Key).Where(k => !template.Parameters.ContainsKey(k)).ToList();
+        if (unknown.Count > 0)
+            throw AwsError.Validation($"Parameters: [{string.Join(", ", unknown)}] do not exist in the template");
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in template.Parameters.Values)
+        {
+            var g = given.FirstOrDefault(x => x.Key == p.Name);
+            if (g.Key is not null && g.UsePrevious)
+                values[p.Name] = previous?.GetValueOrDefault(p.Name)
+                    ?? throw AwsError.Validation($"Invalid input for parameter key {p.Name}. Cannot specify usePreviousValue as true for a parameter key not in the previous template");
+            else if (g.Key is not null && g.Value is not null) values[p.Name] = g.Value;
+            else if (p.Default is not null) values[p.Name] = p.Default;
+        }
+        var missing = template.Parameters.Keys.Where(k => !values.ContainsKey(k)).ToList();
+        if (missing.Count > 0)
+            throw AwsError.Validation($"Parameters: [{string.Join(", ", missing)}] must have values");
+        return values;
+    }
+}

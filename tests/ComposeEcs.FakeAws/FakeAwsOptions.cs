@@ -1,0 +1,14 @@
+namespace ComposeEcs.FakeAws;
+
+/// <summary>Knobs for the emulator. Defaults keep tests fast while clients still have to poll and page.</summary>
+public sealed record FakeAwsOptions
+{
+    /// <summary>Time each CloudFormation resource operation takes, and how long a change set stays CREATE_PENDING.</summary>
+    public TimeSpan ResourceDelay { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Items per page for every paged list operation.</summary>
+    public int PageSize { get; init; } = 2;
+
+    /// <summary>Whether the account has the default VPC vpc-0default with three default subnets.</summary>
+    public bool HasDefaultVpc { get; init; } = true;
+}

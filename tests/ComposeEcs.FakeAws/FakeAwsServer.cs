@@ -1,0 +1,122 @@
+using ComposeEcs.FakeAws.CloudFormation;
+using ComposeEcs.FakeAws.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ComposeEcs.FakeAws;
+
+/// <summary>
+/// A loopback AWS emulator on a real Kestrel server (127.0.0.1, random port): one endpoint for every service,
+/// routed by the SigV4 credential scope like AWS. State lives in this instance only.
+/// </summary>
+public sealed class FakeAwsServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Faults _faults = new();
+    private readonly Lock _requestsLock = new();
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly CloudFormationStore _stacks;
+    private readonly Executor _executor;
+    private readonly LogsApi _logs;
+    private readonly SecretsApi _secrets;
+    private readonly SsmApi _ssm;
+    private readonly Ec2Api _ec2;
+
+    private FakeAwsServer(FakeAwsOptions options)
+    {
+        Options = options;
+        _stacks = new CloudFormationStore(Region, AccountId);
+        _secrets = new SecretsApi(options, Region, AccountId);
+        _executor = new Executor(_stacks, new PhysicalResources(Region, AccountId, new Random()), options.ResourceDelay, OnResource, _stopping.Token);
+        _logs = new LogsApi(options, Region, AccountId, StackLogGroups);
+        _ssm = new SsmApi(Region);
+        _ec2 = new Ec2Api(options, Region, AccountId);
+        IServiceHandler[] handlers =
+        [
+            new CloudFormationApi(_stacks, _executor, options), _ec2, new StsApi(AccountId),
+            new ElbApi(_stacks, options), new EcsApi(new EcsView(_stacks, Region, AccountId), options), _logs, _secrets, _ssm,
+        ];
+        var routing = new Routing(handlers.ToDictionary(h => h.Service), _faults, Record);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.Run(routing.HandleAsync);
+    }
+
+    public static async Task<FakeAwsServer> StartAsync(FakeAwsOptions? options = null, CancellationToken ct = default)
+    {
+        var server = new FakeAwsServer(options ?? new FakeAwsOptions());
+        await server._app.StartAsync(ct);
+        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.Endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
+        return server;
+    }
+
+    public FakeAwsOptions Options { get; }
+
+    /// <summary>http://127.0.0.1:&lt;port&gt;/ for every service.</summary>
+    public Uri Endpoint { get; private set; } = null!;
+
+    public string Region => "us-east-1";
+
+    public string AccountId => "123456789012";
+
+    /// <summary>The next <paramref name="times"/> calls of the action answer the service's throttling error.</summary>
+    public void ThrottleNext(string action, int times) => _faults.Throttle(action, times);
+
+    /// <summary>The next <paramref name="times"/> calls of the action answer HTTP 500 InternalFailure.</summary>
+    public void FailNextWithServerError(string action, int times) => _faults.ServerError(action, times);
+
+    public void PutLogEvents(string group, string stream, params (DateTimeOffset Time, string Message)[] events) =>
+        _logs.Put(group, stream, events);
+
+    /// <summary>From now on, creating or updating the resource with this logical id fails with this reason.</summary>
+    public void FailResource(string logicalId, string reason) => _stacks.FailResource(logicalId, reason);
+
+    public void ClearFailResource(string logicalId) => _stacks.ClearFailure(logicalId);
+
+    /// <summary>Sets an SSM parameter GetParameter will return.</summary>
+    public void PutParameter(string name, string value) => _ssm.Set(name, value);
+
+    public IReadOnlyList<RecordedRequest> Requests { get { lock (_requestsLock) return _requests.ToList(); } }
+
+    /// <summary>Stacks by name, deleted ones included (latest first for equal names).</summary>
+    public IReadOnlyList<FakeStack> Stacks => _stacks.All.Select(s => FakeStack.From(_stacks, s)).Reverse().ToList();
+
+    /// <summary>The live stack with this name, or null.</summary>
+    public FakeStack? Stack(string name) => _stacks.Find(name) is { } s ? FakeStack.From(_stacks, s) : null;
+
+    public IReadOnlyList<FakeSecret> Secrets => _secrets.Secrets;
+
+    /// <summary>Completes when the stack's running operation (execute, delete) has finished.</summary>
+    public Task WaitForStackAsync(string name) => _stacks.Find(name) is { } s ? _executor.Idle(s) : Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    private void Record(RecordedRequest request) { lock (_requestsLock) _requests.Add(request); }
+
+    private IEnumerable<string> StackLogGroups()
+    {
+        lock (_stacks.Lock)
+            return _stacks.Live.SelectMany(s => s.Resources.Values)
+                .Where(r => r.Exists && r.Type == "AWS::Logs::LogGroup").Select(r => r.Physical!.Id).ToList();
+    }
+
+    private void OnResource(string type, PhysicalResource resource, System.Text.Json.Nodes.JsonNode? properties, bool exists)
+    {
+        if (type == "AWS::SecretsManager::Secret") _secrets.Sync(resource.Id, properties, exists);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using ComposeEcs.FakeAws.CloudFormation;
+
+namespace ComposeEcs.FakeAws.Services;
+
+internal sealed record EcsCluster(string Name, string Arn, DateTimeOffset CreatedAt);
+
+internal sealed record EcsService(string Arn, string Name, string Cluster, int DesiredCount, string LaunchType, string? TaskDefinition,
+    JsonNode? Properties, IReadOnlyList<ContainerInfo> Containers, DateTimeOffset CreatedAt);
+
+internal sealed record ContainerInfo(string Name, string? Image, bool HasHealthCheck);
+
+internal sealed record EcsTask(string Id, string Arn, string PrivateIp, string SubnetId, DateTimeOffset StartedAt);
+
+/// <summary>ECS as the stacks imply it: clusters and services from stack resources, DesiredCount RUNNING tasks per service.</summary>
+internal sealed class EcsView(CloudFormationStore store, string region, string account)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, List<EcsTask>> _tasks = new(StringComparer.Ordinal);
+    private readonly Random _random = new(42);
+
+    private IEnumerable<(Stack Stack, StackResource Resource)> Resources(string type)
+    {
+        lock (store.Lock)
+            return store.Live.SelectMany(s => s.Resources.Values.Where(r => r.Exists && r.Type == type).Select(r => (s, r))).ToList();
+    }
+
+    public IReadOnlyList<EcsCluster> Clusters() =>
+        Resources("AWS::ECS::Cluster").Select(x => new EcsCluster(x.Resource.Physical!.Id,
+            Template.Text(x.Resource.Physical.Attributes.GetValueOrDefault("Arn")) ?? "", x.Resource.Timestamp)).ToList();
+
+    public IReadOnlyList<EcsService> Services() =>
+        Resources("AWS::ECS::Service").Select(x => Service(x.Stack, x.Resource)).ToList();
+
+    private EcsService Service(Stack stack, StackResource r)
+    {
+        var arn = r.Physical!.Id;
+        var props = r.Properties;
+        var taskDefinition = Template.Text(props?["TaskDefinition"]);
+        List<ContainerInfo> containers;
+        lock (store.Lock)
+            containers = stack.Resources.Values
+                .Where(t => t.Type == "AWS::ECS::TaskDefinition" && t.Physical?.Id == taskDefinition)
+                .SelectMany(t => t.Properties?["ContainerDefinitions"] as JsonArray ?? [])
+                .Select(c => new ContainerInfo(Template.Text(c?["Name"]) ?? "app", Template.Text(c?["Image"]), c?["HealthCheck"] is not null))
+                .ToList();
+        return new EcsService(arn, arn.Split('/')[^1], arn.Split('/')[^2],
+            int.TryParse(Template.Text(props?["DesiredCount"]), out var count) ? count : 1,
+            Template.Text(props?["LaunchType"]) ?? (props?["CapacityProviderStrategy"] is null ? "FARGATE" : "EC2"),
+            taskDefinition, props, containers, r.Timestamp);
+    }
+
+    /// <summary>The service's tasks, grown or shrunk to its desired count (ids stay stable across calls).</summary>
+    public IReadOnlyList<EcsTask> Tasks(EcsService service)
+    {
+        lock (_lock)
+        {
+            if (!_tasks.TryGetValue(service.Arn, out var tasks)) _tasks[service.Arn] = tasks = [];
+            while (tasks.Count > service.DesiredCount) tasks.RemoveAt(tasks.Count - 1);
+            while (tasks.Count < service.DesiredCount)
+            {
+                var id = string.Concat(Enumerable.Range(0, 32).Select(_ => "0123456789abcdef"[_random.Next(16)]));
+                tasks.Add(new EcsTask(id, $"arn:aws:ecs:{region}:{account}:task/{service.Cluster}/{id}",
+                    $"172.31.{_random.Next(0, 48)}.{_random.Next(2, 250)}", $"subnet-0default1{"abc"[tasks.Count % 3]}", DateTimeOffset.UtcNow));
+            }
+            return tasks.ToList();
+        }
+    }
+
+    public string ClusterArn(string cluster) => $"arn:aws:ecs:{region}:{account}:cluster/{PhysicalResources.ClusterName(cluster)}";
+}

@@ -1,0 +1,147 @@
+using System.Text.Json.Nodes;
+
+namespace ComposeEcs.FakeAws.Services;
+
+/// <summary>A secret as Secrets Manager keeps it.</summary>
+public sealed record FakeSecret(
+    string Arn,
+    string Name,
+    string? Description,
+    string? SecretString,
+    string VersionId,
+    DateTimeOffset CreatedDate,
+    DateTimeOffset LastChangedDate,
+    DateTimeOffset? DeletedDate,
+    IReadOnlyList<KeyValuePair<string, string>> Tags);
+
+/// <summary>Secrets Manager (JSON 1.1, target prefix "secretsmanager").</summary>
+internal sealed class SecretsApi(FakeAwsOptions options, string region, string account) : IServiceHandler
+{
+    private readonly Lock _lock = new();
+    private readonly List<FakeSecret> _secrets = [];
+
+    public string Service => "secretsmanager";
+
+    public IReadOnlyList<FakeSecret> Secrets { get { lock (_lock) return _secrets.ToList(); } }
+
+    public WireResponse Handle(AwsRequest request)
+    {
+        lock (_lock)
+            return request.Action switch
+            {
+                "CreateSecret" => CreateSecret(request),
+                "PutSecretValue" => PutSecretValue(request),
+                "GetSecretValue" => GetSecretValue(request),
+                "DescribeSecret" => JsonProtocol.Ok(request, Describe(Require(request.Json.RequiredStr("SecretId")))),
+                "ListSecrets" => ListSecrets(request),
+                "DeleteSecret" => DeleteSecret(request),
+                _ => throw new AwsError("UnknownOperationException", $"Unknown operation {request.Action}"),
+            };
+    }
+
+    /// <summary>Stack resources of type AWS::SecretsManager::Secret appear here (and vanish when the stack deletes them).</summary>
+    public void Sync(string arn, JsonNode? properties, bool exists)
+    {
+        lock (_lock)
+        {
+            _secrets.RemoveAll(s => s.Arn == arn);
+            if (!exists) return;
+            var name = Template(properties, "Name") ?? arn.Split(':')[^1][..^7];
+            var now = DateTimeOffset.UtcNow;
+            _secrets.Add(new FakeSecret(arn, name, Template(properties, "Description"), Template(properties, "SecretString") ?? Guid.NewGuid().ToString("N"),
+                Guid.NewGuid().ToString(), now, now, null, []));
+        }
+    }
+
+    private static string? Template(JsonNode? properties, string name) => CloudFormation.Template.Text(properties?[name]);
+
+    private WireResponse CreateSecret(AwsRequest request)
+    {
+        var name = request.Json.RequiredStr("Name");
+        if (_secrets.FirstOrDefault(s => s.Name == name) is { } existing)
+            throw existing.DeletedDate is null
+                ? new AwsError("ResourceExistsException", $"The operation failed because the secret {name} already exists.")
+                : new AwsError("InvalidRequestException", $"You can't create this secret because a secret with this name is already scheduled for deletion.");
+        var now = DateTimeOffset.UtcNow;
+        var tags = request.Json.TryGetProperty("Tags", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? t.EnumerateArray().Select(x => KeyValuePair.Create(x.Str("Key") ?? "", x.Str("Value") ?? "")).ToList()
+            : [];
+        var secret = new FakeSecret($"arn:aws:secretsmanager:{region}:{account}:secret:{name}-{Suffix()}", name, request.Json.Str("Description"),
+            request.Json.Str("SecretString"), request.Json.Str("ClientRequestToken") ?? Guid.NewGuid().ToString(), now, now, null, tags);
+        _secrets.Add(secret);
+        return JsonProtocol.Ok(request, new JsonObject { ["ARN"] = secret.Arn, ["Name"] = secret.Name, ["VersionId"] = secret.VersionId });
+    }
+
+    private WireResponse PutSecretValue(AwsRequest request)
+    {
+        var secret = Require(request.Json.RequiredStr("SecretId"));
+        var updated = secret with
+        {
+            SecretString = request.Json.Str("SecretString"),
+            VersionId = request.Json.Str("ClientRequestToken") ?? Guid.NewGuid().ToString(),
+            LastChangedDate = DateTimeOffset.UtcNow,
+        };
+        _secrets[_secrets.IndexOf(secret)] = updated;
+        return JsonProtocol.Ok(request, new JsonObject
+        {
+            ["ARN"] = updated.Arn, ["Name"] = updated.Name, ["VersionId"] = updated.VersionId, ["VersionStages"] = new JsonArray("AWSCURRENT"),
+        });
+    }
+
+    private WireResponse GetSecretValue(AwsRequest request)
+    {
+        var secret = Require(request.Json.RequiredStr("SecretId"));
+        return JsonProtocol.Ok(request, new JsonObject
+        {
+            ["ARN"] = secret.Arn, ["Name"] = secret.Name, ["VersionId"] = secret.VersionId, ["SecretString"] = secret.SecretString,
+            ["VersionStages"] = new JsonArray("AWSCURRENT"), ["CreatedDate"] = JsonProtocol.Epoch(secret.LastChangedDate),
+        });
+    }
+
+    private WireResponse ListSecrets(AwsRequest request)
+    {
+        var nameFilters = request.Json.TryGetProperty("Filters", out var f) && f.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? f.EnumerateArray().Where(x => x.Str("Key") == "name").SelectMany(x => x.Strings("Values")).ToList()
+            : [];
+        var matching = _secrets
+            .Where(s => s.DeletedDate is null || request.Json.Bool("IncludePlannedDeletion") == true)
+            .Where(s => nameFilters.Count == 0 || nameFilters.Any(n => s.Name.StartsWith(n, StringComparison.Ordinal)))
+            .ToList();
+        var (page, next) = Paging.Page(matching, request.Json.Str("NextToken"), options.PageSize, (int?)request.Json.Long("MaxResults"));
+        var body = new JsonObject { ["SecretList"] = JsonProtocol.Array(page.Select(Describe)) };
+        if (next is not null) body["NextToken"] = next;
+        return JsonProtocol.Ok(request, body);
+    }
+
+    private WireResponse DeleteSecret(AwsRequest request)
+    {
+        var secret = Require(request.Json.RequiredStr("SecretId"));
+        var force = request.Json.Bool("ForceDeleteWithoutRecovery") == true;
+        var deletion = DateTimeOffset.UtcNow.AddDays(force ? 0 : request.Json.Long("RecoveryWindowInDays") ?? 30);
+        if (force) _secrets.Remove(secret);
+        else _secrets[_secrets.IndexOf(secret)] = secret with { DeletedDate = deletion };
+        return JsonProtocol.Ok(request, new JsonObject { ["ARN"] = secret.Arn, ["Name"] = secret.Name, ["DeletionDate"] = JsonProtocol.Epoch(deletion) });
+    }
+
+    private FakeSecret Require(string id) =>
+        _secrets.FirstOrDefault(s => s.Name == id || s.Arn == id || s.Arn.StartsWith(id + "-", StringComparison.Ordinal))
+        ?? throw new AwsError("ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
+
+    private static JsonObject Describe(FakeSecret s)
+    {
+        var o = new JsonObject
+        {
+            ["ARN"] = s.Arn,
+            ["Name"] = s.Name,
+            ["CreatedDate"] = JsonProtocol.Epoch(s.CreatedDate),
+            ["LastChangedDate"] = JsonProtocol.Epoch(s.LastChangedDate),
+            ["Tags"] = JsonProtocol.Array(s.Tags.Select(t => (JsonNode?)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })),
+            ["VersionIdsToStages"] = new JsonObject { [s.VersionId] = new JsonArray("AWSCURRENT") },
+        };
+        if (s.Description is not null) o["Description"] = s.Description;
+        if (s.DeletedDate is { } d) o["DeletedDate"] = JsonProtocol.Epoch(d);
+        return o;
+    }
+
+    private static string Suffix() => Guid.NewGuid().ToString("N")[..6];
+}
