@@ -20,6 +20,11 @@ public static class Fn
     public static Expr Or(params Expr[] conditions) => One("Fn::Or", new ListExpr(conditions));
     public static Expr Condition(string name) => One("Condition", name);
 
+    /// <summary>True for a one-key map whose key is <c>Ref</c> or starts with <c>Fn::</c>: an intrinsic function call.</summary>
+    public static bool IsFunction(MapExpr map) =>
+        map.Entries.Length == 1 && map.Entries[0].Key is var key
+        && (key == "Ref" || key.StartsWith("Fn::", StringComparison.Ordinal));
+
     private static MapExpr One(string key, Expr value) => new((key, value));
 }
 

@@ -1,0 +1,52 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ComposeEcs.CloudFormation;
+
+/// <summary>Indented JSON through <see cref="Utf8JsonWriter"/>: no reflection, numbers written as their raw text.</summary>
+internal static class JsonWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        IndentSize = 2,
+        IndentCharacter = ' ',
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Write(Expr tree)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, Options)) Write(writer, tree);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+    }
+
+    private static void Write(Utf8JsonWriter writer, Expr value)
+    {
+        switch (value)
+        {
+            case Str s: writer.WriteStringValue(s.Value); break;
+            case Num n: writer.WriteRawValue(n.Text); break;
+            case Bool b: writer.WriteBooleanValue(b.Value); break;
+            case Null: writer.WriteNullValue(); break;
+            case ListExpr list:
+                writer.WriteStartArray();
+                foreach (var item in list.Items) Write(writer, item);
+                writer.WriteEndArray();
+                break;
+            case MapExpr map:
+                writer.WriteStartObject();
+                foreach (var (key, item) in map.Entries)
+                {
+                    writer.WritePropertyName(key);
+                    Write(writer, item);
+                }
+                writer.WriteEndObject();
+                break;
+            default: throw new NotSupportedException(value.GetType().Name);
+        }
+    }
+}
