@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ComposeEcs.FakeAws;
+using static ComposeEcs.Aws.Tests.Emulator.Templates;
+
+namespace ComposeEcs.Aws.Tests.Emulator;
+
+public sealed class CloudFormationValidationTests : IAsyncLifetime
+{
+    private FakeAwsServer _server = null!;
+    private EmulatorClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await FakeAwsServer.StartAsync();
+        _client = new EmulatorClient(_server);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private Task<(HttpStatusCode Status, System.Xml.Linq.XElement Body)> CreateChangeSet(JsonObject template, params string[] capabilities) =>
+        _client.Query("cloudformation", "CreateChangeSet",
+            [("StackName", "demo"), ("ChangeSetName", "cs"), ("ChangeSetType", "CREATE"), ("TemplateBody", template.ToJsonString()),
+             .. capabilities.Select((c, i) => ($"Capabilities.member.{i + 1}", c))]);
+
+    [Fact]
+    public async Task Unresolved_ref_is_rejected_with_the_template_format_error()
+    {
+        var template = Minimal(("Group", Resource("AWS::EC2::SecurityGroup", new JsonObject
+        {
+            ["GroupDescription"] = "g", ["VpcId"] = Ref("MissingVpc"),
+        })));
+
+        var (status, error) = await CreateChangeSet(template);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("Sender", error.Value("Type"));
+        Assert.Equal("ValidationError", error.Value("Code"));
+        Assert.Equal("Template format error: Unresolved resource dependencies [MissingVpc] in the Resources block of the template", error.Value("Message"));
+        Assert.Null(_server.Stack("demo"));
+    }
+
+    [Fact]
+    public async Task GetAtt_and_DependsOn_to_undefined_resources_are_rejected()
+    {
+        var template = Minimal(("Service", new JsonObject
+        {
+            ["Type"] = "AWS::ECS::Service",
+            ["DependsOn"] = "Listener",
+            ["Properties"] = new JsonObject { ["Cluster"] = new JsonObject { ["Fn::GetAtt"] = new JsonArray("Cluster", "Arn") } },
+        }));
+
+        var (_, error) = await _client.Query("cloudformation", "ValidateTemplate", ("TemplateBody", template.ToJsonString()));
+
+        Assert.Equal("Template format error: Unresolved resource dependencies [Cluster, Listener] in the Resources block of the template", error.Value("Message"));
+    }
+
+    [Fact]
+    public async Task Unknown_resource_type_is_rejected()
+    {
+        var template = Minimal(("Thing", Resource("AWS::Foo::Bar", [])), ("Cluster", Resource("AWS::ECS::Cluster", [])));
+
+        var (status, error) = await CreateChangeSet(template);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("Template format error: Unrecognized resource types: [AWS::Foo::Bar]", error.Value("Message"));
+    }
+
+    [Fact]
+    public async Task Iam_resources_need_CAPABILITY_IAM_and_named_ones_CAPABILITY_NAMED_IAM()
+    {
+        var role = Minimal(("Role", Resource("AWS::IAM::Role", [])));
+        var named = Minimal(("Role", Resource("AWS::IAM::Role", new JsonObject { ["RoleName"] = "fixed" })));
+
+        var (status, error) = await CreateChangeSet(role);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(("InsufficientCapabilities", "Requires capabilities : [CAPABILITY_IAM]"), (error.Value("Code"), error.Value("Message")));
+        Assert.Equal("Requires capabilities : [CAPABILITY_NAMED_IAM]", (await CreateChangeSet(named, "CAPABILITY_IAM")).Body.Value("Message"));
+        Assert.Equal(HttpStatusCode.OK, (await CreateChangeSet(named, "CAPABILITY_NAMED_IAM")).Status);
+    }
+
+    [Fact]
+    public async Task ValidateTemplate_lists_parameters_and_required_capabilities()
+    {
+        var result = await _client.Ok("cloudformation", "ValidateTemplate", ("TemplateBody", App().ToJsonString()));
+
+        var parameters = result.Members("Parameters").ToDictionary(p => p.Child("ParameterKey")!);
+        Assert.Equal("true", parameters["DbPassword"].Child("NoEcho"));
+        Assert.Equal("vpc-0default", parameters["VpcId"].Child("DefaultValue"));
+        Assert.Equal("CAPABILITY_IAM", result.Members("Capabilities").Single().Value);
+    }
+
+    [Fact]
+    public async Task Missing_parameter_values_and_unknown_parameters_are_rejected()
+    {
+        var (_, missing) = await CreateChangeSet(App(), "CAPABILITY_IAM");
+        Assert.Equal("Parameters: [DbPassword] must have values", missing.Value("Message"));
+
+        var (_, unknown) = await _client.Query("cloudformation", "CreateChangeSet", ("StackName", "demo"), ("ChangeSetName", "cs"),
+            ("ChangeSetType", "CREATE"), ("TemplateBody", App().ToJsonString()), ("Capabilities.member.1", "CAPABILITY_IAM"),
+            ("Parameters.member.1.ParameterKey", "Nope"), ("Parameters.member.1.ParameterValue", "x"));
+        Assert.Equal("Parameters: [Nope] do not exist in the template", unknown.Value("Message"));
+    }
+
+    [Fact]
+    public async Task Describing_a_missing_stack_or_change_set_is_an_error()
+    {
+        var (status, error) = await _client.Query("cloudformation", "DescribeStacks", ("StackName", "ghost"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(("ValidationError", "Stack with id ghost does not exist"), (error.Value("Code"), error.Value("Message")));
+        Assert.Equal("http://cloudformation.amazonaws.com/doc/2010-05-15/", error.Name.NamespaceName);
+
+        var (csStatus, csError) = await _client.Query("cloudformation", "DescribeChangeSet", ("ChangeSetName", "nope"), ("StackName", "ghost"));
+        Assert.Equal(HttpStatusCode.NotFound, csStatus);
+        Assert.Equal("ChangeSetNotFound", csError.Value("Code"));
+    }
+
+    [Fact]
+    public async Task Update_change_set_for_a_missing_stack_is_rejected()
+    {
+        var (_, error) = await _client.Query("cloudformation", "CreateChangeSet", ("StackName", "ghost"), ("ChangeSetName", "cs"),
+            ("ChangeSetType", "UPDATE"), ("TemplateBody", Minimal(("C", Resource("AWS::ECS::Cluster", []))).ToJsonString()));
+
+        Assert.Equal("Stack [ghost] does not exist", error.Value("Message"));
+    }
+
+    [Fact]
+    public async Task Malformed_json_template_is_a_format_error()
+    {
+        var (_, error) = await _client.Query("cloudformation", "ValidateTemplate", ("TemplateBody", "{\"Resources\": {"));
+
+        Assert.StartsWith("Template format error: JSON not well-formed.", error.Value("Message"));
+    }
+}
