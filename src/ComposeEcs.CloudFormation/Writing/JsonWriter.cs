@@ -24,12 +24,24 @@ internal static class JsonWriter
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
+    /// <summary>
+    /// Keeps the number's exact text. <see cref="Utf8JsonWriter.WriteRawValue(string, bool)"/> would too, but ignores
+    /// indentation inside arrays; a parsed <see cref="JsonElement"/> writes its raw text with the right layout.
+    /// </summary>
+    private static void WriteNumber(Utf8JsonWriter writer, string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        if (document.RootElement.ValueKind != JsonValueKind.Number)
+            throw new FormatException($"'{text}' is not a JSON number");
+        document.RootElement.WriteTo(writer);
+    }
+
     private static void Write(Utf8JsonWriter writer, Expr value)
     {
         switch (value)
         {
             case Str s: writer.WriteStringValue(s.Value); break;
-            case Num n: writer.WriteRawValue(n.Text); break;
+            case Num n: WriteNumber(writer, n.Text); break;
             case Bool b: writer.WriteBooleanValue(b.Value); break;
             case Null: writer.WriteNullValue(); break;
             case ListExpr list:
