@@ -89,6 +89,6 @@ internal static class Templates
 
     public static JsonObject Minimal(params (string Id, JsonObject Resource)[] resources) => new()
     {
-        ["Resources"] = new JsonObject(resources.Select(r => KeyValuePair.Create(r.Id, (JsonNode?)r.Resource))),
+        ["Resources"] = new JsonObject(resources.Select(r => KeyValuePair.Create(r.Id, (JsonNode?)r.Resource.DeepClone()))),
     };
 }
