@@ -14,7 +14,22 @@ public abstract record Expr
     public static implicit operator Expr(long value) => new Num(value.ToString(CultureInfo.InvariantCulture));
     public static implicit operator Expr(double value) => new Num(value.ToString("R", CultureInfo.InvariantCulture));
     public static implicit operator Expr(bool value) => new Bool(value);
+
+    /// <summary>Compact JSON-like text, for test failures and debugging; use <see cref="TemplateWriter"/> for output.</summary>
+    public sealed override string ToString() => this switch
+    {
+        Str s => System.Text.Json.JsonSerializer.Serialize(s.Value, ExprJsonContext.Default.String),
+        Num n => n.Text,
+        Bool b => b.Value ? "true" : "false",
+        Null => "null",
+        ListExpr l => $"[{string.Join(", ", l.Items)}]",
+        MapExpr m => $"{{{string.Join(", ", m.Entries.Select(e => $"{new Str(e.Key)}: {e.Value}"))}}}",
+        _ => GetType().Name,
+    };
 }
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+internal sealed partial class ExprJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
 
 public sealed record Str(string Value) : Expr;
 

@@ -18,7 +18,7 @@ public abstract record PropertyObject
     {
         var entries = GetType()
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.DeclaringType != typeof(PropertyObject) && p.DeclaringType != typeof(ResourceProperties) && p.GetIndexParameters().Length == 0)
+            .Where(p => p.GetIndexParameters().Length == 0 && !IsResourceTypeName(p))
             .Select(p => (p.Name, Value: p.GetValue(this)))
             .Where(p => p.Value is not null)
             .OrderBy(p => p.Name, StringComparer.Ordinal)
@@ -26,6 +26,10 @@ public abstract record PropertyObject
             .ToImmutableArray();
         return new MapExpr(entries);
     }
+
+    /// <summary>The <c>ResourceType</c> override names the type; it is not one of the resource's properties.</summary>
+    private bool IsResourceTypeName(PropertyInfo property) =>
+        this is ResourceProperties && property.Name == nameof(ResourceProperties.ResourceType);
 
     internal static Expr ToExpr(object value) => value switch
     {

@@ -10,7 +10,7 @@ public static class Trees
 
     public static ListExpr List(params Expr[] items) => new(items);
 
-    public static MapExpr Resources(params (string Id, Expr Resource)[] resources) =>
+    public static MapExpr WithResources(params (string Id, Expr Resource)[] resources) =>
         Map(("AWSTemplateFormatVersion", "2010-09-09"), ("Resources", Map(resources)));
 
     public static MapExpr Resource(string type, params (string Key, Expr Value)[] properties) =>
