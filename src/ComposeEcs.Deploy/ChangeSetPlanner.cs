@@ -1,0 +1,44 @@
+using ComposeEcs.Aws.Clients;
+
+namespace ComposeEcs.Deploy;
+
+/// <summary>A computed change set: its changes, or why CloudFormation refused it.</summary>
+/// <param name="IsEmpty">CloudFormation found nothing to change (the stack is up to date).</param>
+public sealed record PlannedChangeSet(string ChangeSetId, string StackId, IReadOnlyList<PlannedChange> Changes, bool IsEmpty, string? FailureReason);
+
+/// <summary>Creates a change set and waits until CloudFormation has computed it.</summary>
+public sealed class ChangeSetPlanner(CloudFormationClient cloudFormation, DeployTimings timings)
+{
+    public static readonly IReadOnlyList<string> Capabilities = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"];
+
+    public async Task<PlannedChangeSet> PlanAsync(
+        string stackName, string projectName, ChangeSetType type, string templateBody, IReadOnlyList<StackParameter> parameters,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var name = $"compose-ecs-{now.UtcDateTime:yyyyMMddHHmmssfff}";
+        var created = await cloudFormation.CreateChangeSetAsync(new CreateChangeSetRequest(
+            stackName, name, type, templateBody, parameters, Capabilities, [new StackTag(StackNames.ProjectTag, projectName)],
+            Description: $"compose-ecs up of project {projectName}"), cancellationToken).ConfigureAwait(false);
+
+        while (true)
+        {
+            var changeSet = await cloudFormation.DescribeChangeSetAsync(created.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            switch (changeSet.Status)
+            {
+                case "CREATE_COMPLETE":
+                    return new PlannedChangeSet(created.Id, created.StackId, changeSet.Changes.Select(ToPlanned).ToList(), false, null);
+                case "FAILED":
+                    var empty = IsNoChanges(changeSet.StatusReason);
+                    return new PlannedChangeSet(created.Id, created.StackId, [], empty, empty ? null : changeSet.StatusReason ?? "the change set failed");
+            }
+            await Task.Delay(timings.PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>CloudFormation fails a change set that changes nothing; these are its two wordings.</summary>
+    public static bool IsNoChanges(string? reason) =>
+        reason is not null
+        && (reason.Contains("didn't contain changes", StringComparison.Ordinal) || reason.Contains("No updates are to be performed", StringComparison.Ordinal));
+
+    private static PlannedChange ToPlanned(ResourceChange c) => new(c.Action, c.LogicalResourceId, c.ResourceType, c.Replacement);
+}

@@ -1,0 +1,68 @@
+using ComposeEcs.Aws.Clients;
+using ComposeEcs.Aws;
+
+namespace ComposeEcs.Deploy;
+
+public enum DownOutcome { Deleted, NotFound, Failed, Interrupted }
+
+/// <summary>A resource CloudFormation kept because of its DeletionPolicy (EFS file systems with Retain).</summary>
+public sealed record RetainedResource(string LogicalId, string ResourceType, string? PhysicalId);
+
+/// <param name="Started">Whether the deletion was requested in AWS (it continues there after an interruption).</param>
+public sealed record DownResult(DownOutcome Outcome, IReadOnlyList<RetainedResource> Retained, ResourceFailure? Failure, bool Started);
+
+/// <summary><c>down</c>: delete the project's stack and watch it go.</summary>
+public sealed class DownOperation(AwsContext aws, DeployTimings timings)
+{
+    private readonly CloudFormationClient _cfn = aws.CloudFormation;
+    private readonly StackWatcher _watcher = new(aws.CloudFormation, timings);
+
+    public async Task<DownResult> RunAsync(string stackName, IProgress<DeployEvent> progress, CancellationToken cancellationToken)
+    {
+        var started = false;
+        try
+        {
+            var stack = await _cfn.FindStackAsync(stackName, cancellationToken).ConfigureAwait(false);
+            if (stack is null) return new DownResult(DownOutcome.NotFound, [], null, false);
+
+            if (StackStatuses.IsInProgress(stack.StackStatus) && stack.StackStatus != "DELETE_IN_PROGRESS")
+            {
+                progress.Report(new WaitingForOtherOperation(stackName, stack.StackStatus));
+                var waitMarker = await _watcher.NewestEventIdAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
+                await _watcher.WatchAsync(stack.StackId, waitMarker, progress, cancellationToken).ConfigureAwait(false);
+            }
+
+            var resources = await _cfn.DescribeStackResourcesAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
+            var marker = await _watcher.NewestEventIdAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
+            await _cfn.DeleteStackAsync(stack.StackId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            started = true;
+            progress.Report(new StackOperationStarted(stackName, "delete", resources.Count(r => r.ResourceStatus != StackStatuses.DeleteComplete)));
+
+            var skipped = new List<string>();
+            var collecting = new CollectingProgress(progress, e =>
+            {
+                if (e is ResourceStatusChanged { Status: StackStatuses.DeleteSkipped } s) skipped.Add(s.LogicalId);
+            });
+            var outcome = await _watcher.WatchAsync(stack.StackId, marker, collecting, cancellationToken).ConfigureAwait(false);
+            var retained = resources.Where(r => skipped.Contains(r.LogicalResourceId))
+                .Select(r => new RetainedResource(r.LogicalResourceId, r.ResourceType, r.PhysicalResourceId)).ToList();
+            return outcome.Status == StackStatuses.DeleteComplete
+                ? new DownResult(DownOutcome.Deleted, retained, null, true)
+                : new DownResult(DownOutcome.Failed, retained, outcome.FirstFailure, true);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new DownResult(DownOutcome.Interrupted, [], null, started);
+        }
+    }
+
+    /// <summary>Forwards events synchronously and lets the operation look at them on the way.</summary>
+    private sealed class CollectingProgress(IProgress<DeployEvent> inner, Action<DeployEvent> observe) : IProgress<DeployEvent>
+    {
+        public void Report(DeployEvent value)
+        {
+            observe(value);
+            inner.Report(value);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using ComposeEcs.Aws;
+using ComposeEcs.Aws.Clients;
+using ComposeEcs.CloudFormation;
+using ComposeEcs.Compose.Model;
+
+namespace ComposeEcs.Deploy;
+
+/// <summary>The stack parameters for a template, or the one-line reason they cannot be filled.</summary>
+public sealed record ParameterResolution(IReadOnlyList<StackParameter> Parameters, string? Error)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>Fills a template's parameters following <see cref="ParameterConventions"/>.</summary>
+/// <param name="getEnvironment">Environment lookup for secrets declared with <c>environment:</c>.</param>
+public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getEnvironment)
+{
+    private Vpc? _vpc;
+    private IReadOnlyList<Subnet>? _subnets;
+
+    public async Task<ParameterResolution> ResolveAsync(Template template, ComposeProject project, CancellationToken cancellationToken)
+    {
+        var parameters = new List<StackParameter>();
+        foreach (var (name, parameter) in template.Parameters)
+        {
+            var source = ParameterConventions.SourceOf(name, parameter);
+            var (value, error) = source switch
+            {
+                ParameterSource.DefaultVpc => await DefaultVpcAsync(cancellationToken).ConfigureAwait(false),
+                ParameterSource.DefaultSubnets => await DefaultSubnetsAsync(cancellationToken).ConfigureAwait(false),
+                ParameterSource.SsmAmi => await AmiAsync(parameter, cancellationToken).ConfigureAwait(false),
+                ParameterSource.Secret => await SecretAsync(name, project, cancellationToken).ConfigureAwait(false),
+                _ => (null, parameter.Default is null ? $"template parameter '{name}' has no default and compose-ecs does not know how to fill it" : null),
+            };
+            if (error is not null) return new ParameterResolution([], error);
+            if (value is not null) parameters.Add(new StackParameter(name, value, NoEcho: parameter.NoEcho));
+        }
+        return new ParameterResolution(parameters, null);
+    }
+
+    private async Task<(string?, string?)> DefaultVpcAsync(CancellationToken cancellationToken)
+    {
+        _vpc ??= await aws.Ec2.FindDefaultVpcAsync(cancellationToken).ConfigureAwait(false);
+        return _vpc is null
+            ? (null, $"region {aws.Region} has no default VPC: set x-aws-vpc and x-aws-subnets in the compose file (or run 'aws ec2 create-default-vpc')")
+            : (_vpc.VpcId, null);
+    }
+
+    private async Task<(string?, string?)> DefaultSubnetsAsync(CancellationToken cancellationToken)
+    {
+        var (vpcId, error) = await DefaultVpcAsync(cancellationToken).ConfigureAwait(false);
+        if (error is not null) return (null, error);
+        _subnets ??= await aws.Ec2.DefaultSubnetsAsync(vpcId!, cancellationToken).ConfigureAwait(false);
+        return _subnets.Count < 2
+            ? (null, $"the default VPC {vpcId} has {_subnets.Count} default subnet(s); a load balancer needs two: set x-aws-subnets in the compose file")
+            : (string.Join(",", _subnets.Select(s => s.SubnetId)), null);
+    }
+
+    private async Task<(string?, string?)> AmiAsync(Parameter parameter, CancellationToken cancellationToken)
+    {
+        var path = parameter.Default is Str { Value: var d } && d.StartsWith("/aws/service/", StringComparison.Ordinal)
+            ? d
+            : ParameterConventions.GpuAmiSsmParameter;
+        try
+        {
+            var ssm = await aws.Ssm.GetParameterAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return (ssm.Value, null);
+        }
+        catch (AwsServiceException e) when (e.Code == "ParameterNotFound")
+        {
+            return (null, $"the ECS GPU AMI parameter {path} does not exist in region {aws.Region}");
+        }
+    }
+
+    private async Task<(string?, string?)> SecretAsync(string parameterName, ComposeProject project, CancellationToken cancellationToken)
+    {
+        var secret = project.Secrets.Values.FirstOrDefault(s => !s.External && ParameterConventions.IsParameterOfSecret(parameterName, s.Key));
+        if (secret is null)
+            return (null, $"template parameter '{parameterName}' is NoEcho but matches no secret of the compose project");
+        if (secret.File is { } file)
+        {
+            if (!File.Exists(file))
+                return (null, $"secret '{secret.Key}': file {file} does not exist");
+            return (await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false), null);
+        }
+        if (secret.Environment is { } variable)
+            return getEnvironment(variable) is { } value
+                ? (value, null)
+                : (null, $"secret '{secret.Key}': environment variable {variable} is not set");
+        return secret.Content is { } content ? (content, null) : (null, $"secret '{secret.Key}' has no file, environment or content");
+    }
+}

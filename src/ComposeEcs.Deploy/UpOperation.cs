@@ -1,0 +1,121 @@
+using ComposeEcs.Aws;
+using ComposeEcs.Aws.Clients;
+
+namespace ComposeEcs.Deploy;
+
+/// <summary>What <c>up</c> deploys: a rendered template and its filled parameters.</summary>
+public sealed record UpRequest(
+    string StackName, string ProjectName, string TemplateBody, IReadOnlyList<StackParameter> Parameters, bool DryRun = false, bool Detach = false);
+
+public enum UpOutcome
+{
+    /// <summary>The change set ran and the stack reached CREATE_COMPLETE / UPDATE_COMPLETE.</summary>
+    Deployed,
+    /// <summary>Nothing to change; nothing was executed.</summary>
+    UpToDate,
+    /// <summary>The change set was shown and deleted again.</summary>
+    DryRun,
+    /// <summary>The change set is executing; we did not wait (--detach).</summary>
+    Detached,
+    /// <summary>The change set was refused or the stack rolled back; see <see cref="UpResult.Failure"/>.</summary>
+    Failed,
+    /// <summary>Cancelled while waiting; if <see cref="UpResult.Started"/> the operation continues in AWS.</summary>
+    Interrupted,
+}
+
+/// <param name="Started">Whether a stack operation was started in AWS (the change set executed).</param>
+public sealed record UpResult(UpOutcome Outcome, IReadOnlyList<PlannedChange> Changes, Stack? Stack, ResourceFailure? Failure, bool Started);
+
+/// <summary><c>up</c>: plan a change set, show it, execute it and watch the stack until it settles.</summary>
+public sealed class UpOperation(AwsContext aws, DeployTimings timings, TimeProvider? time = null)
+{
+    private readonly CloudFormationClient _cfn = aws.CloudFormation;
+    private readonly StackWatcher _watcher = new(aws.CloudFormation, timings);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public async Task<UpResult> RunAsync(UpRequest request, IProgress<DeployEvent> progress, CancellationToken cancellationToken)
+    {
+        var started = false;
+        IReadOnlyList<PlannedChange> changes = [];
+        try
+        {
+            var stack = await SettleExistingAsync(request, progress, cancellationToken).ConfigureAwait(false);
+            if (stack?.StackStatus == StackStatuses.RollbackComplete)
+                return Fail(stack, $"the stack is in {StackStatuses.RollbackComplete} after a failed create; 'up' without --dry-run deletes it and creates it again");
+
+            var isNew = stack is null || stack.StackStatus == StackStatuses.ReviewInProgress;
+            var plan = await new ChangeSetPlanner(_cfn, timings).PlanAsync(request.StackName, request.ProjectName,
+                isNew ? ChangeSetType.Create : ChangeSetType.Update, request.TemplateBody, request.Parameters, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            changes = plan.Changes;
+
+            if (plan.IsEmpty || plan.FailureReason is not null || request.DryRun)
+            {
+                if (!plan.IsEmpty && plan.FailureReason is null) progress.Report(new ChangeSetComputed(request.StackName, isNew, changes));
+                await CleanUpAsync(plan, isNew && stack is null, CancellationToken.None).ConfigureAwait(false);
+                if (plan.IsEmpty)
+                {
+                    progress.Report(new ChangeSetComputed(request.StackName, isNew, []));
+                    return new UpResult(UpOutcome.UpToDate, [], stack, null, false);
+                }
+                return plan.FailureReason is { } reason
+                    ? Fail(stack, $"CloudFormation refused the change set: {reason}")
+                    : new UpResult(UpOutcome.DryRun, changes, stack, null, false);
+            }
+
+            progress.Report(new ChangeSetComputed(request.StackName, isNew, changes));
+            var marker = await _watcher.NewestEventIdAsync(plan.StackId, cancellationToken).ConfigureAwait(false);
+            await _cfn.ExecuteChangeSetAsync(plan.ChangeSetId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            started = true;
+            progress.Report(new StackOperationStarted(request.StackName, isNew ? "create" : "update", changes.Count));
+            if (request.Detach)
+                return new UpResult(UpOutcome.Detached, changes, stack, null, true);
+
+            var outcome = await _watcher.WatchAsync(plan.StackId, marker, progress, cancellationToken).ConfigureAwait(false);
+            return new UpResult(outcome.Succeeded ? UpOutcome.Deployed : UpOutcome.Failed, changes, outcome.Stack, outcome.FirstFailure, true);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new UpResult(UpOutcome.Interrupted, changes, null, null, started);
+        }
+
+        UpResult Fail(Stack? stack, string reason) => new(UpOutcome.Failed, changes, stack,
+            new ResourceFailure(request.StackName, "AWS::CloudFormation::Stack", stack?.StackStatus ?? "", reason), started);
+    }
+
+    /// <summary>
+    /// The stack as it stands once no other operation runs on it: waits for one in progress, and deletes a stack left
+    /// in ROLLBACK_COMPLETE by a failed create (it can only be deleted) unless this is a dry run.
+    /// </summary>
+    private async Task<Stack?> SettleExistingAsync(UpRequest request, IProgress<DeployEvent> progress, CancellationToken cancellationToken)
+    {
+        var stack = await _cfn.FindStackAsync(request.StackName, cancellationToken).ConfigureAwait(false);
+        if (stack is not null && StackStatuses.IsInProgress(stack.StackStatus))
+        {
+            progress.Report(new WaitingForOtherOperation(request.StackName, stack.StackStatus));
+            var marker = await _watcher.NewestEventIdAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
+            var outcome = await _watcher.WatchAsync(stack.StackId, marker, progress, cancellationToken).ConfigureAwait(false);
+            stack = outcome.Stack is { StackStatus: not StackStatuses.DeleteComplete } s ? s : null;
+        }
+
+        if (stack?.StackStatus == StackStatuses.RollbackComplete && !request.DryRun)
+        {
+            progress.Report(new ReplacingFailedStack(request.StackName, stack.StackStatus));
+            var marker = await _watcher.NewestEventIdAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
+            await _cfn.DeleteStackAsync(stack.StackId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            progress.Report(new StackOperationStarted(request.StackName, "delete", 0));
+            var outcome = await _watcher.WatchAsync(stack.StackId, marker, progress, cancellationToken).ConfigureAwait(false);
+            if (outcome.Status != StackStatuses.DeleteComplete)
+                throw new AwsDeployException($"could not delete the failed stack {request.StackName}: {outcome.Status} {outcome.FirstFailure?.Reason}".TrimEnd());
+            stack = null;
+        }
+        return stack;
+    }
+
+    /// <summary>Leaves nothing behind: the change set, and for a stack that only existed for it, the stack.</summary>
+    private async Task CleanUpAsync(PlannedChangeSet plan, bool deleteReviewStack, CancellationToken cancellationToken)
+    {
+        await _cfn.DeleteChangeSetAsync(plan.ChangeSetId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (deleteReviewStack)
+            await _cfn.DeleteStackAsync(plan.StackId, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+}
