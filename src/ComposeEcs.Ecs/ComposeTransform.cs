@@ -5,12 +5,91 @@ using ComposeEcs.Compose.Model;
 
 namespace ComposeEcs.Ecs;
 
+// How the transform is put together (read this before adding a concern):
+//
+//   1. Checks      ComposeProject -> diagnostics. Every concern validates its own fields; any error stops here,
+//                  so the later stages may assume a valid project and never fail.
+//   2. Context     TransformContext: project-wide facts (VPC/subnets, cluster reference, load balancer shape).
+//   3. Plan        One immutable ServicePlan per service, started from the service and passed through every plan
+//                  step in order; each step returns a changed copy (containers, task volumes, role policies,
+//                  security groups, load balancer targets, DependsOn, launch type...).
+//   4. Emit        Each emitter turns context + all final plans into a Template fragment; fragments are merged
+//                  (a logical id emitted twice is a bug and throws).
+//   5. Finish      Whole-template passes (such as the x-aws-cloudformation overlay) that may still add diagnostics.
+//
+// A new concern is a new file with any of Check/Plan/Emit/Finish functions, added to the lists below.
+
 /// <summary>Inputs the transform needs from outside the compose project. Empty for now.</summary>
 public sealed record TransformOptions;
 
 public static class ComposeTransform
 {
-    /// <summary>Pure: the same project and options always give the same template.</summary>
-    public static Result<Template> Convert(ComposeProject project, TransformOptions? options = null) =>
-        new(new Template { Description = $"compose-ecs: {project.Name}" }, ImmutableArray<Diagnostic>.Empty);
+    private static readonly ImmutableArray<Func<ComposeProject, IEnumerable<Diagnostic>>> Checks =
+    [
+        LogicalIds.Check, Compatibility.Check, Networks.Check, LoadBalancing.Check, FargateSizes.Check,
+        Containers.Check, Services.Check, Logging.Check, Iam.Check,
+    ];
+
+    private static readonly ImmutableArray<Func<TransformContext, ServicePlan, ServicePlan>> PlanSteps =
+    [
+        Networks.Plan, Logging.Plan, LoadBalancing.Plan, ServiceDiscovery.Plan, Services.Plan, Iam.Plan,
+    ];
+
+    private static readonly ImmutableArray<Func<TransformContext, ImmutableArray<ServicePlan>, Template>> Emitters =
+    [
+        Cluster.Emit, Networks.Emit, Logging.Emit, LoadBalancing.Emit, ServiceDiscovery.Emit, Iam.Emit,
+        TaskDefinitions.Emit, Services.Emit,
+    ];
+
+    private static readonly ImmutableArray<Func<TransformContext, Template, Result<Template>>> Finishers = [];
+
+    /// <summary>Pure: the same project and options always give the same template (or the same diagnostics).</summary>
+    public static Result<Template> Convert(ComposeProject project, TransformOptions? options = null)
+    {
+        var diagnostics = Checks.SelectMany(check => check(project)).ToImmutableArray();
+        if (diagnostics.Any(d => d.Severity == Severity.Error)) return new(null, diagnostics);
+
+        var context = TransformContext.Create(project, options ?? new TransformOptions());
+        var plans = project.Services.Values
+            .Select(service => PlanSteps.Aggregate(Start(service), (plan, step) => step(context, plan)))
+            .ToImmutableArray();
+        var template = Emitters.Aggregate(
+            new Template { Description = $"compose-ecs: the {project.Name} compose project on ECS Fargate" },
+            (merged, emit) => Merge(merged, emit(context, plans)));
+
+        foreach (var finish in Finishers)
+        {
+            var finished = finish(context, template);
+            diagnostics = diagnostics.AddRange(finished.Diagnostics);
+            if (!finished.Succeeded || finished.Value is null) return new(null, diagnostics);
+            template = finished.Value;
+        }
+        return new(template, diagnostics);
+    }
+
+    private static ServicePlan Start(Service service) => new()
+    {
+        Service = service,
+        Id = LogicalIds.Normalize(service.Name),
+        Container = Containers.For(service),
+        Size = FargateSizes.For(service),
+        Platform = Containers.Platform(service),
+        DesiredCount = Services.DesiredCount(service),
+        Deployment = Services.Deployment(service),
+    };
+
+    internal static Template Merge(Template into, Template fragment) => into with
+    {
+        Parameters = Union(into.Parameters, fragment.Parameters, "parameter"),
+        Conditions = Union(into.Conditions, fragment.Conditions, "condition"),
+        Resources = Union(into.Resources, fragment.Resources, "resource"),
+        Outputs = Union(into.Outputs, fragment.Outputs, "output"),
+    };
+
+    private static ImmutableSortedDictionary<string, T> Union<T>(ImmutableSortedDictionary<string, T> a, ImmutableSortedDictionary<string, T> b, string kind)
+    {
+        foreach (var key in b.Keys.Where(a.ContainsKey))
+            throw new InvalidOperationException($"two concerns emit the {kind} \"{key}\"");
+        return a.AddRange(b);
+    }
 }

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using ComposeEcs.CloudFormation;
+using ComposeEcs.CloudFormation.Resources.Iam;
+using ComposeEcs.Compose;
+using ComposeEcs.Compose.Model;
+
+namespace ComposeEcs.Ecs;
+
+/// <summary>
+/// A task execution role per service (pull images, write logs, plus whatever <see cref="ServicePlan.ExecutionRolePolicies"/>
+/// asks), and a task role only when <c>x-aws-policies</c>, <c>x-aws-role</c> or another concern gives it permissions.
+/// </summary>
+internal static class Iam
+{
+    public const string PoliciesExtension = "x-aws-policies";
+    public const string RoleExtension = "x-aws-role";
+
+    public static Expr ExecutionPolicyArn => Fn.Sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy");
+
+    public static Expr AssumedByEcsTasks => new PolicyDocument
+    {
+        Statement =
+        [
+            new PolicyStatement
+            {
+                Principal = new MapExpr(("Service", "ecs-tasks.amazonaws.com")),
+                Action = ["sts:AssumeRole"],
+            },
+        ],
+    }.ToExpr();
+
+    public static IEnumerable<Diagnostic> Check(ComposeProject project)
+    {
+        foreach (var service in project.Services.Values)
+        {
+            var extensions = service.Extensions;
+            if (extensions.Has(PoliciesExtension) && (extensions.GetList(PoliciesExtension) is var arns && (arns.IsEmpty || arns.Any(a => a is not string { Length: > 0 }))))
+                yield return Diagnostic.Error($"service \"{service.Name}\": {PoliciesExtension}: must be a list of IAM managed policy ARNs", service.Location);
+            if (extensions.Has(RoleExtension) && extensions.GetMap(RoleExtension) is not { } document)
+                yield return Diagnostic.Error($"service \"{service.Name}\": {RoleExtension}: must be an IAM policy document (Version, Statement)", service.Location);
+            else if (extensions.GetMap(RoleExtension) is { } doc && !doc.ContainsKey("Statement"))
+                yield return Diagnostic.Error($"service \"{service.Name}\": {RoleExtension}: the policy document has no Statement", service.Location);
+        }
+    }
+
+    /// <summary>Plan step: <c>x-aws-policies</c> and <c>x-aws-role</c> give the service a task role.</summary>
+    public static ServicePlan Plan(TransformContext context, ServicePlan plan)
+    {
+        var extensions = plan.Service.Extensions;
+        var managed = extensions.GetList(PoliciesExtension).OfType<string>().Select(a => (Expr)a);
+        var inline = extensions.GetMap(RoleExtension) is { } document
+            ? [new Policy($"{plan.Id}Policy", ExtensionValues.ToExpr(document))]
+            : ImmutableArray<Policy>.Empty;
+        return plan with
+        {
+            TaskRoleManagedPolicyArns = [.. plan.TaskRoleManagedPolicyArns, .. managed],
+            TaskRolePolicies = [.. plan.TaskRolePolicies, .. inline],
+        };
+    }
+
+    public static bool NeedsTaskRole(ServicePlan plan) => !plan.TaskRolePolicies.IsEmpty || !plan.TaskRoleManagedPolicyArns.IsEmpty;
+
+    public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans)
+    {
+        var resources = Sorted.Empty<Resource>();
+        foreach (var plan in plans)
+        {
+            var tags = context.ServiceTags(plan.Service.Name);
+            resources = resources.Add(LogicalIds.TaskExecutionRole(plan.Service.Name), Resource.Of(new Role
+            {
+                AssumeRolePolicyDocument = AssumedByEcsTasks,
+                Description = $"Starts the tasks of {plan.Service.Name} ({context.Project.Name})",
+                ManagedPolicyArns = [ExecutionPolicyArn],
+                Policies = plan.ExecutionRolePolicies.IsEmpty ? null : plan.ExecutionRolePolicies,
+                Tags = tags,
+            }));
+            if (!NeedsTaskRole(plan)) continue;
+            resources = resources.Add(LogicalIds.TaskRole(plan.Service.Name), Resource.Of(new Role
+            {
+                AssumeRolePolicyDocument = AssumedByEcsTasks,
+                Description = $"Permissions of the {plan.Service.Name} containers ({context.Project.Name})",
+                ManagedPolicyArns = plan.TaskRoleManagedPolicyArns.IsEmpty ? null : plan.TaskRoleManagedPolicyArns,
+                Policies = plan.TaskRolePolicies.IsEmpty ? null : plan.TaskRolePolicies,
+                Tags = tags,
+            }));
+        }
+        return new Template { Resources = resources };
+    }
+}

@@ -1,0 +1,188 @@
+using System.Collections.Immutable;
+using ComposeEcs.CloudFormation;
+using ComposeEcs.CloudFormation.Resources.Ec2;
+using ComposeEcs.CloudFormation.Resources.ElasticLoadBalancingV2;
+using ComposeEcs.Compose;
+using ComposeEcs.Compose.Model;
+using EcsLoadBalancer = ComposeEcs.CloudFormation.Resources.Ecs.LoadBalancer;
+using ElbLoadBalancer = ComposeEcs.CloudFormation.Resources.ElasticLoadBalancingV2.LoadBalancer;
+
+namespace ComposeEcs.Ecs;
+
+/// <summary>One published port: a listener on <see cref="Published"/> forwarding to <see cref="Target"/> of <see cref="Service"/>.</summary>
+internal sealed record PublishedPort(string Service, int Published, int Target, string Protocol, string ListenerProtocol, string TargetProtocol, string? Certificate)
+{
+    public string ListenerId => LogicalIds.Listener(Service, Protocol, Published);
+    public string TargetGroupId => LogicalIds.TargetGroup(Service, Protocol, Target);
+}
+
+/// <summary><c>application</c> or <c>network</c>, and every published port of the project.</summary>
+internal sealed record LoadBalancerShape(string Type, ImmutableArray<PublishedPort> Ports)
+{
+    public bool IsApplication => Type == "application";
+}
+
+/// <summary>
+/// One load balancer for all published ports: an ALB when every port is HTTP, else an NLB. Both get a security group
+/// open to the world on the listener ports only (NLBs support security groups since 2023; they must be set at creation),
+/// and each service's network group admits the target ports from that group only.
+/// </summary>
+internal static class LoadBalancing
+{
+    private static readonly ImmutableHashSet<string> KnownProtocols = ["http", "https", "tcp", "udp", "tls"];
+
+    public static LoadBalancerShape? Shape(ComposeProject project)
+    {
+        var published = project.Services.Values.SelectMany(s => s.Ports.Select(p => (Service: s.Name, Port: p))).ToList();
+        if (published.Count == 0) return null;
+        var application = published.All(p => Ports.IsHttpListener(p.Port));
+        var ports = published
+            .Select(p => ToPublished(p.Service, p.Port, application))
+            .OrderBy(p => p.Service, StringComparer.Ordinal).ThenBy(p => p.Published).ThenBy(p => p.Protocol, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new(application ? "application" : "network", ports);
+    }
+
+    private static PublishedPort ToPublished(string service, ServicePort port, bool application)
+    {
+        var awsProtocol = Ports.AwsProtocol(port);
+        var protocol = port.Protocol.ToLowerInvariant();
+        var (listener, target) = application
+            ? (awsProtocol == "https" ? "HTTPS" : "HTTP", awsProtocol is null && port.Target == 443 ? "HTTPS" : "HTTP")
+            : awsProtocol is "tls" or "https" ? ("TLS", "TCP")
+            : protocol == "udp" ? ("UDP", "UDP") : ("TCP", "TCP");
+        return new(service, Ports.Published(port) ?? port.Target, port.Target, protocol, listener, target,
+            port.Extensions.GetString(Ports.CertificateExtension));
+    }
+
+    public static IEnumerable<Diagnostic> Check(ComposeProject project)
+    {
+        var owners = new Dictionary<(int, string), string>();
+        foreach (var service in project.Services.Values)
+        foreach (var port in service.Ports)
+        {
+            var where = $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}/{port.Protocol}";
+            if (Ports.Published(port) is not { } published)
+            {
+                yield return Diagnostic.Error($"{where}: a host port range cannot be published through a load balancer; list the ports one by one", service.Location);
+                continue;
+            }
+            var awsProtocol = Ports.AwsProtocol(port);
+            if (awsProtocol is not null && !KnownProtocols.Contains(awsProtocol))
+                yield return Diagnostic.Error($"{where}: {Ports.ProtocolExtension}: \"{awsProtocol}\" is not one of http, https, tcp, udp, tls", service.Location);
+            if (awsProtocol is "https" or "tls" && port.Extensions.GetString(Ports.CertificateExtension) is not { Length: > 0 })
+                yield return Diagnostic.Error($"{where}: {Ports.ProtocolExtension}: {awsProtocol} needs {Ports.CertificateExtension} (an ACM certificate ARN)", service.Location);
+            var key = (published, port.Protocol.ToLowerInvariant());
+            if (owners.TryGetValue(key, out var owner))
+                yield return Diagnostic.Error(
+                    $"service \"{service.Name}\": ports: {published}/{key.Item2} is already published by service \"{owner}\"; " +
+                    "one load balancer listener cannot forward to both", service.Location);
+            else owners[key] = service.Name;
+        }
+    }
+
+    /// <summary>Plan step: register the service's target groups and wait for its listeners.</summary>
+    public static ServicePlan Plan(TransformContext context, ServicePlan plan)
+    {
+        if (context.LoadBalancer is not { } lb) return plan;
+        var mine = lb.Ports.Where(p => p.Service == plan.Service.Name).ToList();
+        if (mine.Count == 0) return plan;
+        var targets = mine.DistinctBy(p => p.TargetGroupId).Select(p => new EcsLoadBalancer
+        {
+            ContainerName = plan.Service.Name,
+            ContainerPort = p.Target,
+            TargetGroupArn = Fn.Ref(p.TargetGroupId),
+        });
+        return plan with
+        {
+            LoadBalancers = [.. plan.LoadBalancers, .. targets],
+            DependsOn = [.. plan.DependsOn, .. mine.Select(p => p.ListenerId)],
+        };
+    }
+
+    public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans)
+    {
+        if (context.LoadBalancer is not { } lb) return new Template();
+        var resources = new SortedDictionary<string, Resource>(StringComparer.Ordinal)
+        {
+            [LogicalIds.LoadBalancerSecurityGroup] = Resource.Of(new SecurityGroup
+            {
+                GroupDescription = $"{context.Project.Name} load balancer",
+                VpcId = context.Vpc.Id,
+                SecurityGroupIngress = [.. lb.Ports.Select(p => (p.Published, Ip: IpProtocol(p))).Distinct().Select(p => new Ingress
+                {
+                    IpProtocol = p.Ip, FromPort = p.Published, ToPort = p.Published, CidrIp = "0.0.0.0/0",
+                    Description = $"listener {p.Published}/{p.Ip}",
+                })],
+                Tags = context.ProjectTags,
+            }),
+            [LogicalIds.LoadBalancer] = Resource.Of(new ElbLoadBalancer
+            {
+                Type = lb.Type,
+                Scheme = "internet-facing",
+                Subnets = context.Vpc.Subnets,
+                SecurityGroups = [Fn.Ref(LogicalIds.LoadBalancerSecurityGroup)],
+                Tags = context.ProjectTags,
+            }),
+        };
+        foreach (var port in lb.Ports)
+        {
+            resources[port.TargetGroupId] = Resource.Of(TargetGroupFor(context, lb, port));
+            resources[port.ListenerId] = Resource.Of(ListenerFor(port));
+        }
+        foreach (var plan in plans)
+            foreach (var (id, rule) in IngressFromLoadBalancer(lb, plan))
+                resources[id] = Resource.Of(rule);
+        return new Template
+        {
+            Resources = Sorted.Empty<Resource>().AddRange(resources),
+            Outputs = Sorted.Empty<Output>().Add("LoadBalancerDnsName",
+                new Output(Fn.GetAtt(LogicalIds.LoadBalancer, "DNSName")) { Description = "DNS name of the load balancer in front of the published ports" }),
+        };
+    }
+
+    private static string IpProtocol(PublishedPort port) => port.Protocol == "udp" ? "udp" : "tcp";
+
+    private static TargetGroup TargetGroupFor(TransformContext context, LoadBalancerShape lb, PublishedPort port) => new()
+    {
+        Port = port.Target,
+        Protocol = port.TargetProtocol,
+        TargetType = "ip",
+        VpcId = context.Vpc.Id,
+        HealthCheckPath = lb.IsApplication ? "/" : null,
+        Matcher = lb.IsApplication ? new Matcher { HttpCode = "200-499" } : null,
+        Tags = context.ServiceTags(port.Service),
+    };
+
+    private static Listener ListenerFor(PublishedPort port) => new()
+    {
+        LoadBalancerArn = Fn.Ref(LogicalIds.LoadBalancer),
+        Port = port.Published,
+        Protocol = port.ListenerProtocol,
+        Certificates = port.ListenerProtocol is "HTTPS" or "TLS" && port.Certificate is { } arn ? [new Certificate(arn)] : null,
+        DefaultActions =
+        [
+            new CloudFormation.Resources.ElasticLoadBalancingV2.Action
+            {
+                Type = "forward",
+                ForwardConfig = new ForwardConfig { TargetGroups = [new TargetGroupTuple { TargetGroupArn = Fn.Ref(port.TargetGroupId) }] },
+            },
+        ],
+    };
+
+    /// <summary>The service's first network admits each target port from the load balancer's group.</summary>
+    private static IEnumerable<(string Id, SecurityGroupIngress Rule)> IngressFromLoadBalancer(LoadBalancerShape lb, ServicePlan plan)
+    {
+        if (plan.Service.Networks.Keys.FirstOrDefault() is not { } network) yield break;
+        foreach (var port in lb.Ports.Where(p => p.Service == plan.Service.Name).DistinctBy(p => (p.Target, p.Protocol)))
+            yield return (LogicalIds.LoadBalancerIngress(network, port.Protocol, port.Target), new SecurityGroupIngress
+            {
+                GroupId = Networks.GroupOf(network),
+                IpProtocol = IpProtocol(port),
+                FromPort = port.Target,
+                ToPort = port.Target,
+                SourceSecurityGroupId = Fn.Ref(LogicalIds.LoadBalancerSecurityGroup),
+                Description = $"load balancer to {port.Target}/{port.Protocol}",
+            });
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using ComposeEcs.CloudFormation;
+using ComposeEcs.CloudFormation.Resources.Ec2;
+using ComposeEcs.Compose;
+using ComposeEcs.Compose.Model;
+
+namespace ComposeEcs.Ecs;
+
+/// <summary>The VPC and subnets everything runs in: literal ids from <c>x-aws-vpc</c>/<c>x-aws-subnets</c>, else template parameters.</summary>
+internal sealed record Vpc(Expr Id, Expr Subnets, bool FromParameters);
+
+/// <summary>VPC/subnets, and one security group per compose network that services actually join.</summary>
+internal static class Networks
+{
+    public const string VpcExtension = "x-aws-vpc";
+    public const string SubnetsExtension = "x-aws-subnets";
+
+    public static Vpc Vpc(ComposeProject project)
+    {
+        if (project.Extensions.GetString(VpcExtension) is not { Length: > 0 } vpc)
+            return new(Fn.Ref(LogicalIds.VpcParameter), Fn.Ref(LogicalIds.SubnetsParameter), FromParameters: true);
+        var subnets = SubnetIds(project).Select(s => (Expr)s).ToImmutableArray();
+        return new(vpc, new ListExpr(subnets), FromParameters: false);
+    }
+
+    private static ImmutableArray<string> SubnetIds(ComposeProject project) =>
+        [.. project.Extensions.GetList(SubnetsExtension).OfType<string>()];
+
+    public static IEnumerable<Diagnostic> Check(ComposeProject project)
+    {
+        var hasVpc = project.Extensions.Has(VpcExtension);
+        var hasSubnets = project.Extensions.Has(SubnetsExtension);
+        if (hasVpc && project.Extensions.GetString(VpcExtension) is not { Length: > 0 })
+            yield return Diagnostic.Error($"{VpcExtension}: must be a VPC id such as vpc-0a1b2c3d");
+        if (hasSubnets && (project.Extensions.GetList(SubnetsExtension) is var list && (list.IsEmpty || list.Any(s => s is not string { Length: > 0 }))))
+            yield return Diagnostic.Error($"{SubnetsExtension}: must be a list of subnet ids");
+        else if (hasVpc && !hasSubnets)
+            yield return Diagnostic.Error($"{VpcExtension}: also set {SubnetsExtension} to the subnets (at least two, in different availability zones) of that VPC");
+        if (hasSubnets && !hasVpc)
+            yield return Diagnostic.Error($"{SubnetsExtension}: also set {VpcExtension} to the VPC these subnets belong to");
+    }
+
+    /// <summary>Compose networks joined by at least one service, sorted.</summary>
+    public static ImmutableArray<string> Used(ComposeProject project) =>
+        [.. project.Services.Values.SelectMany(s => s.Networks.Keys).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>Plan step: the task joins the security group of each of its networks.</summary>
+    public static ServicePlan Plan(TransformContext context, ServicePlan plan) => plan with
+    {
+        SecurityGroups = [.. plan.SecurityGroups, .. plan.Service.Networks.Keys.Select(GroupOf)],
+    };
+
+    public static Expr GroupOf(string network) => Fn.Ref(LogicalIds.Network(network));
+
+    public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans)
+    {
+        var resources = new List<KeyValuePair<string, Resource>>();
+        foreach (var network in Used(context.Project))
+        {
+            var id = LogicalIds.Network(network);
+            var name = context.Project.Networks.TryGetValue(network, out var declared) ? declared.Name : $"{context.Project.Name}_{network}";
+            resources.Add(new(id, Resource.Of(new SecurityGroup
+            {
+                GroupDescription = $"{context.Project.Name} {network} network",
+                VpcId = context.Vpc.Id,
+                Tags = [.. context.ProjectTags, new Tag(ComposeTags.Network, name)],
+            })));
+            resources.Add(new(LogicalIds.NetworkIngress(network), Resource.Of(new SecurityGroupIngress
+            {
+                GroupId = Fn.Ref(id),
+                SourceSecurityGroupId = Fn.Ref(id),
+                IpProtocol = "-1",
+                Description = $"members of the {network} network talk to each other",
+            })));
+        }
+        var parameters = context.Vpc.FromParameters
+            ? Sorted.Empty<Parameter>()
+                .Add(LogicalIds.VpcParameter, new Parameter("AWS::EC2::VPC::Id") { Description = "VPC the services run in" })
+                .Add(LogicalIds.SubnetsParameter, new Parameter("List<AWS::EC2::Subnet::Id>")
+                {
+                    Description = "Subnets of that VPC for the tasks and the load balancer (at least two, in different availability zones)",
+                })
+            : Sorted.Empty<Parameter>();
+        return new Template { Resources = Sorted.Empty<Resource>().AddRange(resources), Parameters = parameters };
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using ComposeEcs.Compose.Model;
+
+namespace ComposeEcs.Ecs;
+
+/// <summary>One port a service's container listens on (from <c>ports</c> or <c>expose</c>).</summary>
+internal sealed record ContainerPort(int Port, string Protocol, bool Http)
+{
+    public bool IsTcp => Protocol == "tcp";
+}
+
+/// <summary>Ports shared by the task definition, the load balancer and Service Connect.</summary>
+internal static class Ports
+{
+    public const string ProtocolExtension = "x-aws-protocol";
+    public const string CertificateExtension = "x-aws-certificate";
+
+    /// <summary><c>x-aws-protocol</c> lower-cased, or null.</summary>
+    public static string? AwsProtocol(ServicePort port) => port.Extensions.GetString(ProtocolExtension)?.ToLowerInvariant();
+
+    /// <summary>The host side of a port; an unpublished port (<c>"3000"</c>) is published on its own number.</summary>
+    public static int? Published(ServicePort port) =>
+        port.Published is null ? port.Target
+        : int.TryParse(port.Published, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
+
+    /// <summary>Clients reach this port over HTTP through the load balancer: 80/443 or <c>x-aws-protocol: http|https</c>.</summary>
+    public static bool IsHttpListener(ServicePort port) => AwsProtocol(port) switch
+    {
+        "http" or "https" => true,
+        null => port.Protocol == "tcp" && (port.Target is 80 or 443 || Published(port) is 80 or 443),
+        _ => false,
+    };
+
+    /// <summary>The container itself speaks plain HTTP on the target port (443 usually means TLS in the container).</summary>
+    public static bool IsHttpTarget(ServicePort port) => AwsProtocol(port) switch
+    {
+        "http" or "https" => true,
+        null => port.Protocol == "tcp" && (port.Target == 80 || Published(port) == 80),
+        _ => false,
+    };
+
+    /// <summary>Every distinct (port, protocol) of <c>ports</c> then <c>expose</c>, sorted by port.</summary>
+    public static ImmutableArray<ContainerPort> Of(Service service)
+    {
+        var fromPorts = service.Ports.Select(p => new ContainerPort(p.Target, p.Protocol.ToLowerInvariant(), IsHttpTarget(p)));
+        var fromExpose = service.Expose.Select(ParseExpose).OfType<ContainerPort>();
+        return [.. fromPorts.Concat(fromExpose)
+            .GroupBy(p => (p.Port, p.Protocol))
+            .Select(g => g.First() with { Http = g.Any(p => p.Http) })
+            .OrderBy(p => p.Port).ThenBy(p => p.Protocol, StringComparer.Ordinal)];
+    }
+
+    private static ContainerPort? ParseExpose(string entry)
+    {
+        var slash = entry.IndexOf('/');
+        var number = slash < 0 ? entry : entry[..slash];
+        var protocol = slash < 0 ? "tcp" : entry[(slash + 1)..].ToLowerInvariant();
+        return int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? new ContainerPort(port, protocol, false) : null;
+    }
+
+    /// <summary>
+    /// The port mapping name Service Connect refers to: lower-case letters, digits, <c>-</c> and <c>_</c>, unique in the
+    /// namespace because it starts with the service name (<c>web-api-8080</c>, <c>dns-53-udp</c>).
+    /// </summary>
+    public static string Name(string service, ContainerPort port)
+    {
+        var name = new StringBuilder();
+        foreach (var c in service.ToLowerInvariant())
+            name.Append(char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '-');
+        var prefix = name.ToString().TrimStart('-', '_');
+        var suffix = port.IsTcp ? $"{port.Port}" : $"{port.Port}-{port.Protocol}";
+        var full = prefix.Length == 0 ? $"port-{suffix}" : $"{prefix}-{suffix}";
+        return full.Length <= 64 ? full : full[^64..].TrimStart('-', '_');
+    }
+}
