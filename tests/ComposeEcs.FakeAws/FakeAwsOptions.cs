@@ -11,4 +11,7 @@ public sealed record FakeAwsOptions
 
     /// <summary>Whether the account has the default VPC vpc-0default with three default subnets.</summary>
     public bool HasDefaultVpc { get; init; } = true;
+
+    /// <summary>CloudFormation's limit for an inline TemplateBody (larger templates must be uploaded to S3).</summary>
+    public int MaxTemplateBodyBytes { get; init; } = 51_200;
 }

@@ -26,6 +26,7 @@ public sealed class FakeAwsServer : IAsyncDisposable
     private readonly SecretsApi _secrets;
     private readonly SsmApi _ssm;
     private readonly Ec2Api _ec2;
+    private readonly EcsView _ecs;
 
     private FakeAwsServer(FakeAwsOptions options)
     {
@@ -36,10 +37,11 @@ public sealed class FakeAwsServer : IAsyncDisposable
         _logs = new LogsApi(options, Region, AccountId, StackLogGroups);
         _ssm = new SsmApi(Region);
         _ec2 = new Ec2Api(options, Region, AccountId);
+        _ecs = new EcsView(_stacks, Region, AccountId);
         IServiceHandler[] handlers =
         [
             new CloudFormationApi(_stacks, _executor, options), _ec2, new StsApi(AccountId),
-            new ElbApi(_stacks, options), new EcsApi(new EcsView(_stacks, Region, AccountId), options), _logs, _secrets, _ssm,
+            new ElbApi(_stacks, options), new EcsApi(_ecs, options), _logs, _secrets, _ssm,
         ];
         var routing = new Routing(handlers.ToDictionary(h => h.Service), _faults, Record);
 
@@ -81,6 +83,9 @@ public sealed class FakeAwsServer : IAsyncDisposable
     public void FailResource(string logicalId, string reason) => _stacks.FailResource(logicalId, reason);
 
     public void ClearFailResource(string logicalId) => _stacks.ClearFailure(logicalId);
+
+    /// <summary>An ECS cluster that exists outside any stack, as x-aws-cluster refers to.</summary>
+    public void AddCluster(string name) => _ecs.AddCluster(name);
 
     /// <summary>Sets an SSM parameter GetParameter will return.</summary>
     public void PutParameter(string name, string value) => _ssm.Set(name, value);

@@ -276,4 +276,29 @@ public sealed class CloudFormationStackTests : IAsyncLifetime
         Assert.Equal("CREATE_COMPLETE", stack.Child("StackStatus"));
         Assert.StartsWith("arn:aws:ecs:us-east-1:123456789012:cluster/yaml-Cluster-", stack.Members("Outputs").Single().Child("OutputValue"));
     }
+
+    [Fact]
+    public async Task Replacing_a_resource_modifies_its_referrers_dynamically()
+    {
+        await _cfn.Deploy("demo", App().ToJsonString(), "CREATE", Password);
+
+        var created = await _cfn.CreateChangeSet("demo", App(image: "nginx:1.28").ToJsonString(), "UPDATE",
+            ("Parameters.member.1.ParameterKey", "DbPassword"), ("Parameters.member.1.UsePreviousValue", "true"));
+        var changeSet = await _cfn.WaitForChangeSet(created.Child("Id")!);
+
+        var service = changeSet.All("ResourceChange").Single(c => c.Child("LogicalResourceId") == "WebService");
+        Assert.Equal(("Modify", "False"), (service.Child("Action"), service.Child("Replacement")));
+        var detail = service.Members("Details").Single();
+        Assert.Equal(("Dynamic", "ResourceReference", "WebTaskDefinition"), (detail.Child("Evaluation"), detail.Child("ChangeSource"), detail.Child("CausingEntity")));
+        Assert.Equal("TaskDefinition", detail.Value("Name"));
+
+        await _client.Ok("cloudformation", "ExecuteChangeSet", ("ChangeSetName", created.Child("Id")!), ("ClientRequestToken", "up-2"));
+        Assert.Equal("UPDATE_COMPLETE", (await _cfn.WaitForStack("demo")).Child("StackStatus"));
+        var services = await _client.JsonOk("ecs", "DescribeServices", new JsonObject { ["cluster"] = "demo", ["services"] = new JsonArray("web") });
+        Assert.EndsWith("task-definition/demo-web:2", services["services"]![0]!["taskDefinition"]!.GetValue<string>());
+        var events = await _cfn.Events("demo");
+        Assert.Equal("up-2", events.First().Child("ClientRequestToken"));
+        Assert.Contains(events, e => e.Child("LogicalResourceId") == "WebTaskDefinition" && e.Child("ResourceStatus") == "DELETE_COMPLETE"
+            && e.Child("PhysicalResourceId")!.EndsWith("demo-web:1"));
+    }
 }

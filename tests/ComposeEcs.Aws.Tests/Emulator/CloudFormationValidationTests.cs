@@ -135,4 +135,24 @@ public sealed class CloudFormationValidationTests : IAsyncLifetime
 
         Assert.StartsWith("Template format error: JSON not well-formed.", error.Value("Message"));
     }
+
+    [Fact]
+    public async Task Template_bodies_above_51200_bytes_are_rejected()
+    {
+        var template = Minimal(("Cluster", Resource("AWS::ECS::Cluster", new JsonObject { ["Padding"] = new string('x', 52_000) })));
+
+        var (status, error) = await CreateChangeSet(template);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Member must have length less than or equal to 51200", error.Value("Message"));
+    }
+
+    [Fact]
+    public async Task Invalid_stack_names_are_rejected()
+    {
+        var (_, error) = await _client.Query("cloudformation", "CreateChangeSet", ("StackName", "my_app"), ("ChangeSetName", "cs"),
+            ("ChangeSetType", "CREATE"), ("TemplateBody", Minimal(("C", Resource("AWS::ECS::Cluster", []))).ToJsonString()));
+
+        Assert.Contains("Value 'my_app' at 'stackName' failed to satisfy constraint", error.Value("Message"));
+    }
 }

@@ -218,4 +218,16 @@ public sealed class ServiceTests : IAsyncLifetime
         response.Dispose();
         Assert.Equal((HttpStatusCode.BadRequest, "ParameterNotFound"), (status, error["__type"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task Clusters_outside_stacks_can_be_added()
+    {
+        _server.AddCluster("shared");
+
+        var clusters = await _client.JsonOk("ecs", "DescribeClusters", new JsonObject { ["clusters"] = new JsonArray("shared", "ghost") });
+
+        Assert.Equal("shared", clusters["clusters"]![0]!["clusterName"]!.GetValue<string>());
+        Assert.Equal("arn:aws:ecs:us-east-1:123456789012:cluster/ghost", clusters["failures"]![0]!["arn"]!.GetValue<string>());
+        Assert.Empty(await AllPages("ecs", "ListServices", new JsonObject { ["cluster"] = "shared" }, "serviceArns"));
+    }
 }

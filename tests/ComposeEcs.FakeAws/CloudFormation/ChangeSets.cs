@@ -22,26 +22,42 @@ internal static class ChangeSets
         Template? oldTemplate, IReadOnlyDictionary<string, string> oldParameters, IReadOnlyDictionary<string, StackResource> current,
         Template newTemplate, IReadOnlyDictionary<string, string> newParameters, IReadOnlyList<string> included)
     {
-        var changes = new List<ResourceChange>();
-        foreach (var id in included)
+        var changes = new Dictionary<string, ResourceChange>(StringComparer.Ordinal);
+        foreach (var id in TemplateGraph.CreationOrder(newTemplate, included))
         {
             var next = newTemplate.Resources[id];
             if (!current.TryGetValue(id, out var existing) || !existing.Exists || oldTemplate?.Resources.GetValueOrDefault(id) is not { } before)
             {
-                changes.Add(new ResourceChange("Add", id, null, next.Type, null, [], []));
+                changes[id] = new ResourceChange("Add", id, null, next.Type, null, [], []);
                 continue;
             }
-            var changed = ChangedProperties(before, oldParameters, next, newParameters);
+            var details = ChangedProperties(before, oldParameters, next, newParameters)
+                .Select(p => new ChangeDetail(p, ResourceTypes.ReplacementProperties.Contains(p), null))
+                .Concat(ReferenceChanges(next, changes))
+                .ToList();
             var dependsOnChanged = !before.DependsOn.Order().SequenceEqual(next.DependsOn.Order());
-            if (changed.Count == 0 && !dependsOnChanged && before.Type == next.Type) continue;
-            var replacement = before.Type != next.Type || changed.Any(ResourceTypes.ReplacementProperties.Contains) ? "True" : "False";
-            var scope = changed.Count == 0 ? new List<string>() : changed.Contains("Tags") && changed.Count == 1 ? ["Tags"] : changed.Contains("Tags") ? ["Properties", "Tags"] : ["Properties"];
-            changes.Add(new ResourceChange("Modify", id, existing.Physical?.Id, next.Type, replacement, scope, changed));
+            if (details.Count == 0 && !dependsOnChanged && before.Type == next.Type) continue;
+            var replacement = before.Type != next.Type || details.Any(d => d.RequiresRecreation && d.CausingEntity is null) ? "True"
+                : details.Any(d => d.RequiresRecreation) ? "Conditional" : "False";
+            var properties = details.Select(d => d.Property).Distinct().ToList();
+            var scope = properties.Count == 0 ? new List<string>() : properties is ["Tags"] ? ["Tags"] : properties.Contains("Tags") ? ["Properties", "Tags"] : ["Properties"];
+            changes[id] = new ResourceChange("Modify", id, existing.Physical?.Id, next.Type, replacement, scope, details);
         }
+        var result = included.Where(changes.ContainsKey).Select(id => changes[id]).ToList();
         foreach (var (id, existing) in current)
             if (existing.Exists && !included.Contains(id))
-                changes.Add(new ResourceChange("Remove", id, existing.Physical?.Id, existing.Type, null, [], []));
-        return changes;
+                result.Add(new ResourceChange("Remove", id, existing.Physical?.Id, existing.Type, null, [], []));
+        return result;
+    }
+
+    /// <summary>Properties that reference a resource being replaced get a new value when it is: Dynamic changes.</summary>
+    private static IEnumerable<ChangeDetail> ReferenceChanges(TemplateResource resource, Dictionary<string, ResourceChange> changes)
+    {
+        if (resource.Properties is not JsonObject properties) yield break;
+        foreach (var (name, value) in properties)
+            foreach (var referenced in TemplateGraph.References(value))
+                if (changes.TryGetValue(referenced, out var change) && change.Replaces)
+                    yield return new ChangeDetail(name, ResourceTypes.ReplacementProperties.Contains(name), referenced);
     }
 
     /// <summary>Top-level property names whose definition (with referenced parameter values substituted) differs.</summary>

@@ -11,7 +11,8 @@ internal sealed partial class CloudFormationApi
         var stackName = form.Required("StackName");
         var changeSetName = form.Required("ChangeSetName");
         var type = form.Get("ChangeSetType") ?? "UPDATE";
-        var template = TemplateValidator.Validate(form.Get("TemplateBody"));
+        TemplateValidator.CheckNames(stackName, changeSetName);
+        var template = TemplateValidator.Validate(form.Get("TemplateBody"), options.MaxTemplateBodyBytes);
         var capabilities = form.List("Capabilities.member");
         TemplateValidator.CheckCapabilities(template, capabilities);
         var given = form.Structs("Parameters.member")
@@ -109,7 +110,7 @@ internal sealed partial class CloudFormationApi
             if (c.Stack.IsBusy)
                 throw AwsError.Validation($"Stack:{c.Stack.StackId} is in {c.Stack.Status} state and can not be updated.");
             c.ExecutionOverride = "EXECUTE_IN_PROGRESS";
-            executor.Execute(c.Stack, c);
+            executor.Execute(c.Stack, c, request.Form.Get("ClientRequestToken"));
         }
         return QueryProtocol.Ok(request);
     }

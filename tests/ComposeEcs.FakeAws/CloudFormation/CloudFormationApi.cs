@@ -28,7 +28,7 @@ internal sealed partial class CloudFormationApi(CloudFormationStore store, Execu
 
     private WireResponse ValidateTemplate(AwsRequest request)
     {
-        var template = TemplateValidator.Validate(request.Form.Get("TemplateBody"));
+        var template = TemplateValidator.Validate(request.Form.Get("TemplateBody"), options.MaxTemplateBodyBytes);
         var capability = ResourceTypes.RequiredCapability(template);
         return QueryProtocol.Ok(request,
             Members("Parameters", template.Parameters.Values.Select(p => E("member",
@@ -107,7 +107,7 @@ internal sealed partial class CloudFormationApi(CloudFormationStore store, Execu
         lock (store.Lock)
         {
             if (stack.Status == "DELETE_IN_PROGRESS") return QueryProtocol.Empty(request);
-            executor.Delete(stack);
+            executor.Delete(stack, request.Form.Get("ClientRequestToken"));
         }
         return QueryProtocol.Empty(request);
     }

@@ -67,7 +67,7 @@ internal sealed class CloudFormationStore(string region, string accountId)
     public void AddEvent(Stack stack, string logicalId, string? physicalId, string type, string status, string? reason, string? properties = null)
     {
         lock (Lock)
-            stack.Events.Add(new StackEvent(Guid.NewGuid().ToString(), logicalId, physicalId, type, Now(), status, reason, properties));
+            stack.Events.Add(new StackEvent(Guid.NewGuid().ToString(), logicalId, physicalId, type, Now(), status, reason, properties, stack.OperationToken));
     }
 
     /// <summary>Sets the stack status and emits the stack-level event CloudFormation emits with it.</summary>

@@ -48,7 +48,8 @@ internal static class CloudFormationXml
         E("Timestamp", e.Timestamp),
         E("ResourceStatus", e.ResourceStatus),
         e.ResourceStatusReason is null ? null : E("ResourceStatusReason", e.ResourceStatusReason),
-        e.ResourceProperties is null ? null : E("ResourceProperties", e.ResourceProperties));
+        e.ResourceProperties is null ? null : E("ResourceProperties", e.ResourceProperties),
+        e.ClientRequestToken is null ? null : E("ClientRequestToken", e.ClientRequestToken));
 
     public static XElement Resource(Stack s, StackResource r) => E("member",
         E("StackName", s.StackName),
@@ -90,11 +91,12 @@ internal static class CloudFormationXml
             E("ResourceType", c.ResourceType),
             c.Replacement is null ? null : E("Replacement", c.Replacement),
             Members("Scope", c.Scope),
-            Members("Details", c.ChangedProperties.Select(p => E("member",
-                E("Target", E("Attribute", p == "Tags" ? "Tags" : "Properties"), p == "Tags" ? null : E("Name", p),
-                    E("RequiresRecreation", ResourceTypes.ReplacementProperties.Contains(p) ? "Always" : "Never")),
-                E("Evaluation", "Static"),
-                E("ChangeSource", "DirectModification"))))));
+            Members("Details", c.Details.Select(d => E("member",
+                E("Target", E("Attribute", d.Property == "Tags" ? "Tags" : "Properties"), d.Property == "Tags" ? null : E("Name", d.Property),
+                    E("RequiresRecreation", d.RequiresRecreation ? (d.CausingEntity is null ? "Always" : "Conditionally") : "Never")),
+                E("Evaluation", d.CausingEntity is null ? "Static" : "Dynamic"),
+                E("ChangeSource", d.CausingEntity is null ? "DirectModification" : "ResourceReference"),
+                d.CausingEntity is null ? null : E("CausingEntity", d.CausingEntity))))));
 
     public static XElement ChangeSetSummary(ChangeSet c, DateTimeOffset now) => E("member",
         E("StackId", c.Stack.StackId),

@@ -24,7 +24,7 @@ internal sealed partial class Executor
         {
             var change = changes[id];
             var verb = change.Action == "Add" ? "CREATE" : "UPDATE";
-            if (await ApplyAsync(stack, ctx, changeSet.Template.Resources[id], verb, before.GetValueOrDefault(id), change.Replacement == "True") is not null)
+            if (await ApplyAsync(stack, ctx, changeSet.Template.Resources[id], verb, before.GetValueOrDefault(id), change.Replaces) is not null)
             {
                 applied.Add(id);
                 await RollBackUpdateAsync(stack, id, verb, applied, changes, before);
@@ -37,7 +37,7 @@ internal sealed partial class Executor
             applied.Add(id);
         }
         store.SetStatus(stack, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", null);
-        await DeleteReplacedAsync(stack, applied.Where(id => changes[id].Replacement == "True").Reverse(), before);
+        await DeleteReplacedAsync(stack, applied.Where(id => changes[id].Replaces).Reverse(), before);
         var removed = changes.Values.Where(c => c.Action == "Remove").Select(c => c.LogicalId).ToHashSet();
         await RemoveAsync(stack, TemplateGraph.CreationOrder(oldTemplate, removed).Reverse(), honourRetain: true);
         lock (store.Lock)

@@ -8,18 +8,19 @@ internal delegate void ResourceHook(string type, PhysicalResource resource, Json
 /// <summary>Runs change sets and deletions in the background, one resource per ResourceDelay, in dependency order, with rollback.</summary>
 internal sealed partial class Executor(CloudFormationStore store, PhysicalResources physical, TimeSpan delay, ResourceHook hook, CancellationToken stopping)
 {
-    public void Execute(Stack stack, ChangeSet changeSet) => Schedule(stack, () =>
+    public void Execute(Stack stack, ChangeSet changeSet, string? token) => Schedule(stack, token, () =>
         changeSet.Type == "CREATE" ? CreateAsync(stack, changeSet) : UpdateAsync(stack, changeSet));
 
-    public void Delete(Stack stack) => Schedule(stack, () => DeleteAsync(stack));
+    public void Delete(Stack stack, string? token) => Schedule(stack, token, () => DeleteAsync(stack));
 
     public Task Idle(Stack stack) { lock (store.Lock) return stack.Operation; }
 
-    private void Schedule(Stack stack, Func<Task> operation)
+    private void Schedule(Stack stack, string? token, Func<Task> operation)
     {
         lock (store.Lock)
             stack.Operation = stack.Operation.ContinueWith(async _ =>
             {
+                lock (store.Lock) stack.OperationToken = token;
                 try { await operation(); }
                 catch (OperationCanceledException) { }
                 catch (Exception e) { store.SetStatus(stack, stack.Status.Replace("_IN_PROGRESS", "_FAILED", StringComparison.Ordinal), e.Message); }

@@ -14,7 +14,8 @@ internal sealed record StackEvent(
     DateTimeOffset Timestamp,
     string ResourceStatus,
     string? ResourceStatusReason,
-    string? ResourceProperties);
+    string? ResourceProperties,
+    string? ClientRequestToken);
 
 /// <summary>A resource of a stack; replaced (never mutated) as it moves through its states.</summary>
 internal sealed record StackResource(
@@ -30,6 +31,9 @@ internal sealed record StackResource(
     public bool Exists => Physical is not null && Status is not ("DELETE_COMPLETE" or "CREATE_FAILED");
 }
 
+/// <summary>One changed property: a direct edit (Static) or a new value of a referenced resource (Dynamic).</summary>
+internal sealed record ChangeDetail(string Property, bool RequiresRecreation, string? CausingEntity);
+
 internal sealed record ResourceChange(
     string Action,
     string LogicalId,
@@ -37,7 +41,11 @@ internal sealed record ResourceChange(
     string ResourceType,
     string? Replacement,
     IReadOnlyList<string> Scope,
-    IReadOnlyList<string> ChangedProperties);
+    IReadOnlyList<ChangeDetail> Details)
+{
+    /// <summary>True and Conditional both get a new physical resource when executed (the referenced id does change).</summary>
+    public bool Replaces => Replacement is "True" or "Conditional";
+}
 
 /// <summary>Mutable stack state, guarded by the store's lock.</summary>
 internal sealed class Stack(string stackId, string stackName, DateTimeOffset creationTime)
@@ -58,6 +66,8 @@ internal sealed class Stack(string stackId, string stackName, DateTimeOffset cre
     public List<StackEvent> Events { get; } = [];
     public List<ChangeSet> ChangeSets { get; } = [];
     public string? LastChangeSetId { get; set; }
+    /// <summary>The ClientRequestToken of the running operation, echoed on its events.</summary>
+    public string? OperationToken { get; set; }
     public Task Operation { get; set; } = Task.CompletedTask;
 
     public bool IsDeleted => Status == "DELETE_COMPLETE";

@@ -1,12 +1,25 @@
 namespace ComposeEcs.FakeAws.CloudFormation;
 
 /// <summary>The checks CloudFormation makes before a change set exists, with its messages.</summary>
-internal static class TemplateValidator
+internal static partial class TemplateValidator
 {
-    public static Template Validate(string? body)
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-zA-Z][-a-zA-Z0-9]{0,127}$")]
+    private static partial System.Text.RegularExpressions.Regex NamePattern();
+
+    public static void CheckNames(string stackName, string changeSetName)
+    {
+        if (!NamePattern().IsMatch(stackName) && !stackName.StartsWith("arn:", StringComparison.Ordinal))
+            throw AwsError.Validation($"1 validation error detected: Value '{stackName}' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*");
+        if (!NamePattern().IsMatch(changeSetName))
+            throw AwsError.Validation($"1 validation error detected: Value '{changeSetName}' at 'changeSetName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*");
+    }
+
+    public static Template Validate(string? body, int maxBytes)
     {
         if (string.IsNullOrWhiteSpace(body))
             throw AwsError.Validation("Either Template URL or Template Body must be specified.");
+        if (System.Text.Encoding.UTF8.GetByteCount(body) > maxBytes)
+            throw AwsError.Validation($"1 validation error detected: Value '{body[..Math.Min(20, body.Length)]}...' at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to {maxBytes}");
         var template = Template.Parse(body);
 
         var unknown = template.Resources.Values.Select(r => r.Type).Where(t => !ResourceTypes.IsKnown(t)).Distinct().ToList();

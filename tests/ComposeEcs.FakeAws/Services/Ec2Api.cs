@@ -34,7 +34,7 @@ internal sealed class Ec2Api(FakeAwsOptions options, string region, string accou
         var ids = request.Form.List("VpcId");
         var vpcs = (options.HasDefaultVpc ? [DefaultVpcId] : Array.Empty<string>())
             .Where(id => ids.Count == 0 || ids.Contains(id))
-            .Where(_ => Matches(filters, "isDefault", "true") && Matches(filters, "vpc-id", DefaultVpcId) && Matches(filters, "state", "available"))
+            .Where(_ => Matches(filters, "isDefault", "true") && Matches(filters, "is-default", "true") && Matches(filters, "vpc-id", DefaultVpcId) && Matches(filters, "state", "available"))
             .ToList();
         var missing = ids.FirstOrDefault(id => id != DefaultVpcId || !options.HasDefaultVpc);
         if (missing is not null) throw new AwsError("InvalidVpcID.NotFound", $"The vpc ID '{missing}' does not exist");

@@ -18,6 +18,13 @@ internal sealed class EcsView(CloudFormationStore store, string region, string a
     private readonly Lock _lock = new();
     private readonly Dictionary<string, List<EcsTask>> _tasks = new(StringComparer.Ordinal);
     private readonly Random _random = new(42);
+    private readonly List<EcsCluster> _existing = [];
+
+    /// <summary>A cluster that exists outside any stack (x-aws-cluster).</summary>
+    public void AddCluster(string name)
+    {
+        lock (_lock) _existing.Add(new EcsCluster(name, ClusterArn(name), DateTimeOffset.UtcNow));
+    }
 
     private IEnumerable<(Stack Stack, StackResource Resource)> Resources(string type)
     {
@@ -25,9 +32,15 @@ internal sealed class EcsView(CloudFormationStore store, string region, string a
             return store.Live.SelectMany(s => s.Resources.Values.Where(r => r.Exists && r.Type == type).Select(r => (s, r))).ToList();
     }
 
-    public IReadOnlyList<EcsCluster> Clusters() =>
-        Resources("AWS::ECS::Cluster").Select(x => new EcsCluster(x.Resource.Physical!.Id,
+    /// <summary>Stack clusters, clusters added by the test, and clusters stack services run in.</summary>
+    public IReadOnlyList<EcsCluster> Clusters()
+    {
+        var clusters = Resources("AWS::ECS::Cluster").Select(x => new EcsCluster(x.Resource.Physical!.Id,
             Template.Text(x.Resource.Physical.Attributes.GetValueOrDefault("Arn")) ?? "", x.Resource.Timestamp)).ToList();
+        lock (_lock) clusters.AddRange(_existing);
+        clusters.AddRange(Services().Select(s => new EcsCluster(s.Cluster, ClusterArn(s.Cluster), s.CreatedAt)));
+        return clusters.DistinctBy(c => c.Name).ToList();
+    }
 
     public IReadOnlyList<EcsService> Services() =>
         Resources("AWS::ECS::Service").Select(x => Service(x.Stack, x.Resource)).ToList();
