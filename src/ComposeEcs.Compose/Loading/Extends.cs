@@ -1,0 +1,64 @@
+using ComposeEcs.Compose.Yaml;
+
+namespace ComposeEcs.Compose.Loading;
+
+/// <summary><c>extends</c>: same-file and other-file bases, chained, with cycle detection.</summary>
+internal static class Extends
+{
+    public static YMapping Apply(FileLoader loader, YMapping root, string path, string baseDir)
+    {
+        if (root["services"] is not YMapping services) return root;
+        if (!services.Entries.Any(e => e.Value is YMapping m && m.Has("extends"))) return root;
+        var resolved = services.Entries
+            .Select(e => e.Value is YMapping m && m.Has("extends")
+                ? e with { Value = Resolve(loader, path, root, e.Name, [], m.Location) ?? m.Without("extends") }
+                : e)
+            .ToList();
+        return root.With("services", services with { Entries = [.. resolved] });
+    }
+
+    private static YMapping? Resolve(FileLoader loader, string file, YMapping fileRoot, string service, List<string> stack, SourceLocation at)
+    {
+        var diagnostics = loader.Scope.Diagnostics;
+        var display = loader.Scope.Display;
+        var key = $"{display(file)}:{service}";
+        if (stack.Contains(key))
+        {
+            diagnostics.Add(Diagnostic.Error($"extends cycle: {string.Join(" -> ", stack.Append(key))}", at));
+            return null;
+        }
+        if ((fileRoot["services"] as YMapping)?[service] is not YMapping svc)
+        {
+            diagnostics.Add(Diagnostic.Error($"cannot extend service \"{service}\": no such service in {display(file)}", at));
+            return null;
+        }
+        if (svc["extends"] is not { } ext) return svc;
+
+        string? baseService;
+        var baseFile = file;
+        switch (ext)
+        {
+            case YScalar { IsNull: false } s: baseService = s.Value; break;
+            case YMapping m:
+                baseService = (m["service"] as YScalar)?.Value;
+                if (m["file"] is YScalar { IsNull: false } f) baseFile = f.Value;
+                break;
+            default: baseService = null; break;
+        }
+        if (string.IsNullOrEmpty(baseService))
+        {
+            diagnostics.Add(Diagnostic.Error($"service \"{service}\": extends: needs a service name", ext.Location));
+            return null;
+        }
+        var baseRoot = baseFile == file
+            ? fileRoot
+            : loader.Read(baseFile, Path.GetDirectoryName(baseFile) ?? "/", ext.Location);
+        if (baseRoot is null) return null;
+
+        var next = new List<string>(stack) { key };
+        var resolvedBase = Resolve(loader, baseFile, baseRoot, baseService, next, ext.Location);
+        if (resolvedBase is null) return null;
+        var merged = Merging.Merge(resolvedBase, svc.Without("extends"), "services.*") as YMapping;
+        return merged ?? svc.Without("extends");
+    }
+}

@@ -1,0 +1,73 @@
+using ComposeEcs.Compose.Yaml;
+
+namespace ComposeEcs.Compose.Loading;
+
+/// <summary>What every pass over one project's files shares: the variable lookup, display of paths and the diagnostics.</summary>
+internal sealed record LoadScope(
+    Func<string, string?> Lookup,
+    Func<string, string> Display,
+    List<Diagnostic> Diagnostics,
+    HashSet<string> WarnedUnset,
+    IReadOnlyDictionary<string, string> ProcessEnvironment);
+
+/// <summary>
+/// Loads one compose file through the per-file passes: parse, interpolate, resolve relative paths, include, extends.
+/// Parsed files are cached so <c>extends: {file: ...}</c> chains read each file once.
+/// </summary>
+internal sealed class FileLoader(LoadScope scope)
+{
+    private readonly Dictionary<string, YMapping?> _parsed = new(StringComparer.Ordinal);
+
+    public LoadScope Scope => scope;
+
+    /// <summary>Parse + interpolate + paths (no include/extends); null after reporting an error.</summary>
+    public YMapping? Read(string path, string baseDir, SourceLocation? requestedAt)
+    {
+        var key = path + "\n" + baseDir;
+        if (_parsed.TryGetValue(key, out var cached)) return cached;
+        _parsed[key] = null;
+        var result = ReadUncached(path, baseDir, requestedAt);
+        _parsed[key] = result;
+        return result;
+    }
+
+    private YMapping? ReadUncached(string path, string baseDir, SourceLocation? requestedAt)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var reason = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message;
+            scope.Diagnostics.Add(Diagnostic.Error($"cannot read {scope.Display(path)}: {reason}", requestedAt));
+            return null;
+        }
+        var parsed = YamlParsing.Parse(text, scope.Display(path));
+        if (!parsed.Succeeded)
+        {
+            scope.Diagnostics.AddRange(parsed.Diagnostics);
+            return null;
+        }
+        if (parsed.Value is not YMapping root)
+        {
+            scope.Diagnostics.Add(Diagnostic.Error("top-level object must be a mapping", parsed.Value!.Location));
+            return null;
+        }
+        var errorsBefore = scope.Diagnostics.Count(d => d.Severity == Severity.Error);
+        var interpolated = InterpolatePass.Apply(root, scope.Lookup, scope.Diagnostics, scope.WarnedUnset);
+        if (scope.Diagnostics.Count(d => d.Severity == Severity.Error) > errorsBefore) return null;
+        return (YMapping)PathsPass.Apply(interpolated, baseDir, scope.Lookup);
+    }
+
+    /// <summary>A file with its includes and extends resolved, ready to merge with the other <c>-f</c> files.</summary>
+    public YMapping? Load(string path, string baseDir, SourceLocation? requestedAt, IReadOnlyList<string> includeStack)
+    {
+        var root = Read(path, baseDir, requestedAt);
+        if (root is null) return null;
+        root = Includes.Apply(this, root, path, baseDir, includeStack);
+        if (root is null) return null;
+        return Extends.Apply(this, root, path, baseDir);
+    }
+}

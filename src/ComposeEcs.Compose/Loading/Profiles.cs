@@ -1,0 +1,31 @@
+using ComposeEcs.Compose.Model;
+
+namespace ComposeEcs.Compose.Loading;
+
+/// <summary>
+/// Profiles: services without profiles are always enabled; others only when one of their profiles (or <c>*</c>) is active.
+/// A disabled service that an enabled one requires through <c>depends_on</c> is an error, as in compose.
+/// </summary>
+public static class Profiles
+{
+    public static ComposeProject Apply(ComposeProject project, IReadOnlySet<string> active, List<Diagnostic> diagnostics)
+    {
+        bool Enabled(Service s) => s.Profiles.IsEmpty || active.Contains("*") || s.Profiles.Any(active.Contains);
+        var enabled = project.Services.Values.Where(Enabled).ToDictionary(s => s.Name, StringComparer.Ordinal);
+        foreach (var service in enabled.Values)
+        {
+            foreach (var (dependency, spec) in service.DependsOn)
+            {
+                if (!spec.Required || enabled.ContainsKey(dependency) || !project.Services.TryGetValue(dependency, out var disabled)) continue;
+                diagnostics.Add(Diagnostic.Error(
+                    $"service \"{service.Name}\" depends on service \"{dependency}\" which is disabled by profiles ({string.Join(", ", disabled.Profiles)}); enable it with --profile",
+                    service.Location));
+            }
+        }
+        var services = Maps.From(enabled);
+        // Optional dependencies on disabled services are dropped so later stages see only real services.
+        services = Maps.From(services.Select(kv => new KeyValuePair<string, Service>(kv.Key,
+            kv.Value with { DependsOn = Maps.From(kv.Value.DependsOn.Where(d => enabled.ContainsKey(d.Key) || !project.Services.ContainsKey(d.Key))) })));
+        return project with { Services = services };
+    }
+}

@@ -1,0 +1,211 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using ComposeEcs.Compose.Loading;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ComposeEcs.Compose.Yaml;
+
+/// <summary>
+/// Parses YAML text into a <see cref="YNode"/> tree straight from YamlDotNet's parse events: anchors and aliases
+/// resolved, merge keys (<c>&lt;&lt;</c>) applied, scalars typed by the YAML 1.2 core schema. Never throws for bad input.
+/// </summary>
+public static partial class YamlParsing
+{
+    /// <summary>Upper bound on nodes produced, so alias bombs end in an error rather than exhausting memory.</summary>
+    private const int MaxNodes = 2_000_000;
+
+    public static Result<YNode> Parse(string text, string displayPath)
+    {
+        var composer = new Composer(displayPath);
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            var documents = composer.ReadStream(parser);
+            var root = documents.Count switch
+            {
+                0 => YMapping.Empty(new SourceLocation(displayPath, 1, 1)),
+                1 => documents[0],
+                _ => documents.Skip(1).Aggregate(documents[0], (acc, next) => Merging.MergeDocuments(acc, next)),
+            };
+            return composer.Diagnostics.Count > 0 ? new(null, [.. composer.Diagnostics]) : new(root, []);
+        }
+        catch (YamlException e)
+        {
+            var location = new SourceLocation(displayPath, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column));
+            return new(null, [Diagnostic.Error("invalid YAML: " + CleanMessage(e.Message), location)]);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            return new(null, [Diagnostic.Error("invalid YAML: " + e.Message, new SourceLocation(displayPath, 1, 1))]);
+        }
+    }
+
+    private static string CleanMessage(string message)
+    {
+        var cleaned = MarkPrefix().Replace(message, "").Trim();
+        return cleaned.ReplaceLineEndings(" ");
+    }
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
+    private static partial Regex MarkPrefix();
+
+    public static ScalarKind Resolve(string value)
+    {
+        if (value.Length == 0) return ScalarKind.Null;
+        switch (value)
+        {
+            case "~" or "null" or "Null" or "NULL": return ScalarKind.Null;
+            case "true" or "True" or "TRUE" or "false" or "False" or "FALSE": return ScalarKind.Bool;
+        }
+        if (IntPattern().IsMatch(value)) return ScalarKind.Int;
+        if (FloatPattern().IsMatch(value)) return ScalarKind.Float;
+        return ScalarKind.String;
+    }
+
+    [GeneratedRegex(@"^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")]
+    private static partial Regex IntPattern();
+
+    [GeneratedRegex(@"^([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")]
+    private static partial Regex FloatPattern();
+
+    private sealed class Composer(string file)
+    {
+        private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
+        private int _nodes;
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        private SourceLocation At(Mark mark) => new(file, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
+
+        public List<YNode> ReadStream(IParser parser)
+        {
+            var documents = new List<YNode>();
+            parser.Consume<StreamStart>();
+            while (parser.TryConsume<DocumentStart>(out _))
+            {
+                _anchors.Clear();
+                var node = ReadNode(parser);
+                parser.Consume<DocumentEnd>();
+                if (node is not null && !(node is YScalar { IsNull: true })) documents.Add(node);
+            }
+            parser.Consume<StreamEnd>();
+            return documents;
+        }
+
+        private YNode? ReadNode(IParser parser)
+        {
+            if (++_nodes > MaxNodes) throw new YamlException(parser.Current!.Start, parser.Current.End, "document too large (alias expansion?)");
+            var current = parser.Current ?? throw new YamlException(Mark.Empty, Mark.Empty, "unexpected end of input");
+            switch (current)
+            {
+                case AnchorAlias alias:
+                    parser.MoveNext();
+                    if (_anchors.TryGetValue(alias.Value.Value, out var target)) return target;
+                    throw new YamlException(alias.Start, alias.End, $"unknown anchor '{alias.Value.Value}'");
+                case Scalar scalar:
+                    parser.MoveNext();
+                    return Remember(scalar.Anchor, ToScalar(scalar));
+                case SequenceStart start:
+                    parser.MoveNext();
+                    var items = ImmutableArray.CreateBuilder<YNode>();
+                    while (!parser.TryConsume<SequenceEnd>(out _))
+                    {
+                        items.Add(ReadNode(parser) ?? YScalar.String("", At(start.Start)));
+                    }
+                    return Remember(start.Anchor, new YSequence(items.ToImmutable(), At(start.Start)) { Tag = LocalTag(start.Tag) });
+                case MappingStart map:
+                    parser.MoveNext();
+                    return Remember(map.Anchor, ReadMapping(parser, map));
+                default:
+                    throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
+            }
+        }
+
+        private YMapping ReadMapping(IParser parser, MappingStart start)
+        {
+            var entries = new List<YEntry>();
+            var merged = new List<YMapping>();
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var keyEvent = parser.Current;
+                var keyNode = ReadNode(parser);
+                var value = ReadNode(parser) ?? YScalar.String("", keyNode?.Location ?? At(start.Start));
+                if (keyNode is not YScalar key)
+                {
+                    Diagnostics.Add(Diagnostic.Error("mapping keys must be scalars", keyNode?.Location ?? At(start.Start)));
+                    continue;
+                }
+                if (key.Value == "<<" && keyEvent is Scalar { Style: ScalarStyle.Plain })
+                {
+                    CollectMerge(value, merged);
+                    continue;
+                }
+                var keyAt = keyEvent is null ? key : key with { Location = At(keyEvent.Start) };
+                if (entries.Any(e => e.Name == key.Value))
+                {
+                    Diagnostics.Add(Diagnostic.Error($"duplicate key \"{key.Value}\"", keyAt.Location));
+                    continue;
+                }
+                entries.Add(new YEntry(keyAt with { Kind = ScalarKind.String }, value));
+            }
+            // Explicit keys win over merged ones; among merged maps the earlier one wins.
+            foreach (var source in merged)
+            {
+                foreach (var entry in source.Entries)
+                {
+                    if (!entries.Any(e => e.Name == entry.Name)) entries.Add(entry);
+                }
+            }
+            return new YMapping([.. entries], At(start.Start)) { Tag = LocalTag(start.Tag) };
+        }
+
+        private void CollectMerge(YNode value, List<YMapping> merged)
+        {
+            switch (value)
+            {
+                case YMapping map: merged.Add(map); break;
+                case YSequence seq:
+                    foreach (var item in seq.Items)
+                    {
+                        if (item is YMapping m) merged.Add(m);
+                        else Diagnostics.Add(Diagnostic.Error("merge key \"<<\" expects a mapping or a list of mappings", item.Location));
+                    }
+                    break;
+                default:
+                    Diagnostics.Add(Diagnostic.Error("merge key \"<<\" expects a mapping or a list of mappings", value.Location));
+                    break;
+            }
+        }
+
+        private YNode Remember(AnchorName anchor, YNode node)
+        {
+            if (!anchor.IsEmpty) _anchors[anchor.Value] = node;
+            return node;
+        }
+
+        private YScalar ToScalar(Scalar scalar)
+        {
+            var tag = scalar.Tag;
+            var location = At(scalar.Start);
+            if (!tag.IsEmpty && !tag.IsNonSpecific)
+            {
+                var name = tag.Value;
+                var kind = name switch
+                {
+                    "tag:yaml.org,2002:str" => ScalarKind.String,
+                    "tag:yaml.org,2002:int" => ScalarKind.Int,
+                    "tag:yaml.org,2002:float" => ScalarKind.Float,
+                    "tag:yaml.org,2002:bool" => ScalarKind.Bool,
+                    "tag:yaml.org,2002:null" => ScalarKind.Null,
+                    _ => scalar.IsPlainImplicit ? Resolve(scalar.Value) : ScalarKind.String,
+                };
+                return new YScalar(scalar.Value, kind, location) { Tag = LocalTag(tag) };
+            }
+            var resolved = scalar.Style == ScalarStyle.Plain && !tag.IsNonSpecific ? Resolve(scalar.Value) : ScalarKind.String;
+            return new YScalar(scalar.Value, resolved, location);
+        }
+
+        private static string? LocalTag(TagName tag) =>
+            tag.IsEmpty || tag.IsNonSpecific || !tag.IsLocal ? null : tag.Value;
+    }
+}
