@@ -56,15 +56,19 @@ public sealed class StackWatcher(CloudFormationClient cloudFormation, DeployTimi
         }
     }
 
-    /// <summary>Events not seen yet, oldest first. Events come newest first, so reading stops at the first one seen.</summary>
+    /// <summary>Events not seen yet, oldest first. Events come newest first, so reading stops at the first one seen in an earlier round.</summary>
     private async Task<List<StackEvent>> NewEventsAsync(string stackId, HashSet<string> seen, CancellationToken cancellationToken)
     {
         var fresh = new List<StackEvent>();
+        var thisRound = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             await foreach (var e in cloudFormation.DescribeStackEventsAsync(stackId, cancellationToken).ConfigureAwait(false))
             {
+                // Pages can shift while new events arrive, repeating an event of this round: skip it, keep reading.
+                if (thisRound.Contains(e.EventId)) continue;
                 if (!seen.Add(e.EventId)) break;
+                thisRound.Add(e.EventId);
                 fresh.Add(e);
             }
         }
