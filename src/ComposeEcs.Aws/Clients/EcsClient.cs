@@ -10,12 +10,13 @@ public sealed class EcsClient(AwsTransport transport)
 {
     private const int DescribeServicesLimit = 10;
     private const int DescribeTasksLimit = 100;
+    private const int MaxPageSize = 100;
     private readonly JsonProtocol _json = new(transport, AwsService.Ecs, "AmazonEC2ContainerServiceV20141113");
 
     public Task<IReadOnlyList<string>> ListServicesAsync(string cluster, CancellationToken cancellationToken = default) =>
         Paging.All<string>(async (token, ct) =>
         {
-            var request = new JsonObject { ["cluster"] = cluster }.With("nextToken", token);
+            var request = new JsonObject { ["cluster"] = cluster, ["maxResults"] = MaxPageSize }.With("nextToken", token);
             var result = await _json.CallAsync("ListServices", request, ct).ConfigureAwait(false);
             return new Page<string>(result.Strings("serviceArns"), result.Str("nextToken"));
         }, cancellationToken).CollectAsync(cancellationToken);
@@ -40,7 +41,7 @@ public sealed class EcsClient(AwsTransport transport)
     public Task<IReadOnlyList<string>> ListTasksAsync(string cluster, string? serviceName = null, string? desiredStatus = null, CancellationToken cancellationToken = default) =>
         Paging.All<string>(async (token, ct) =>
         {
-            var request = new JsonObject { ["cluster"] = cluster }
+            var request = new JsonObject { ["cluster"] = cluster, ["maxResults"] = MaxPageSize }
                 .With("serviceName", serviceName).With("desiredStatus", desiredStatus).With("nextToken", token);
             var result = await _json.CallAsync("ListTasks", request, ct).ConfigureAwait(false);
             return new Page<string>(result.Strings("taskArns"), result.Str("nextToken"));

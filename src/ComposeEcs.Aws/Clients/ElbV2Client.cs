@@ -23,7 +23,7 @@ public sealed class ElbV2Client(AwsTransport transport)
         var arnList = arns?.ToList() ?? [];
         return Paging.All<LoadBalancer>(async (marker, ct) =>
         {
-            var parameters = new QueryParameters().AddList("Names", nameList).AddList("LoadBalancerArns", arnList).Add("Marker", marker);
+            var parameters = new QueryParameters().AddList("Names", nameList).AddList("LoadBalancerArns", arnList).Add("Marker", marker).Add("PageSize", 400);
             var result = await _query.CallAsync("DescribeLoadBalancers", parameters, ct).ConfigureAwait(false);
             return new Page<LoadBalancer>(result.List("LoadBalancers").Select(lb => new LoadBalancer(
                 lb.TextOrEmpty("LoadBalancerArn"), lb.TextOrEmpty("LoadBalancerName"), lb.TextOrEmpty("DNSName"), lb.TextOrEmpty("Type"),
@@ -35,7 +35,7 @@ public sealed class ElbV2Client(AwsTransport transport)
     public Task<IReadOnlyList<Listener>> DescribeListenersAsync(string loadBalancerArn, CancellationToken cancellationToken = default) =>
         Paging.All<Listener>(async (marker, ct) =>
         {
-            var parameters = new QueryParameters().Add("LoadBalancerArn", loadBalancerArn).Add("Marker", marker);
+            var parameters = new QueryParameters().Add("LoadBalancerArn", loadBalancerArn).Add("Marker", marker).Add("PageSize", 400);
             var result = await _query.CallAsync("DescribeListeners", parameters, ct).ConfigureAwait(false);
             return new Page<Listener>(result.List("Listeners").Select(l => new Listener(
                 l.TextOrEmpty("ListenerArn"), l.TextOrEmpty("LoadBalancerArn"), l.Int("Port") ?? 0, l.TextOrEmpty("Protocol"))).ToList(),

@@ -42,7 +42,7 @@ public sealed class SecretsManagerClient(AwsTransport transport)
         var filterList = filters?.ToList() ?? [];
         return Paging.All<SecretDescription>(async (token, ct) =>
         {
-            var body = new JsonObject()
+            var body = new JsonObject { ["MaxResults"] = 100 }
                 .With("Filters", filterList.Count > 0
                     ? new JsonArray(filterList.Select(f => (JsonNode?)new JsonObject { ["Key"] = f.Key, ["Values"] = Json.Array(f.Values) }).ToArray())
                     : null)

@@ -17,6 +17,8 @@ public sealed record AwsCall(AwsService Service, string Action, byte[] Body, str
 /// </summary>
 public sealed class AwsTransport
 {
+    private const string UserAgent = "compose-ecs";
+
     private readonly HttpClient _http;
     private readonly IAwsCredentialsProvider _credentials;
     private readonly EndpointResolver _endpoints;
@@ -83,6 +85,7 @@ public sealed class AwsTransport
     {
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(call.Body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(call.ContentType);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (call.Target is not null)
             request.Headers.TryAddWithoutValidation("X-Amz-Target", call.Target);
         RequestSigner.Sign(request, call.Body, credentials, Region, call.Service.SigningName, _time.GetUtcNow());
