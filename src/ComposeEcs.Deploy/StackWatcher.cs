@@ -16,6 +16,8 @@ public sealed record ResourceFailure(string LogicalId, string ResourceType, stri
 /// <summary>Polls a stack's events and status until no operation is running, reporting each new event in order.</summary>
 public sealed class StackWatcher(CloudFormationClient cloudFormation, DeployTimings timings)
 {
+    private const int MaxQuietRounds = 20;
+
     /// <summary>The id of the newest event so far, so watching later reports only what happens after it.</summary>
     public async Task<string?> NewestEventIdAsync(string stackId, CancellationToken cancellationToken)
     {
@@ -31,7 +33,8 @@ public sealed class StackWatcher(CloudFormationClient cloudFormation, DeployTimi
         var seen = new HashSet<string>(StringComparer.Ordinal);
         if (afterEventId is not null) seen.Add(afterEventId);
         ResourceFailure? firstFailure = null;
-        while (true)
+        var active = false;
+        for (var round = 0; ; round++)
         {
             // Status first: when it is final, the events read after it include the final ones.
             var stack = await cloudFormation.FindStackAsync(stackId, cancellationToken).ConfigureAwait(false);
@@ -45,7 +48,10 @@ public sealed class StackWatcher(CloudFormationClient cloudFormation, DeployTimi
                 progress.Report(new ResourceStatusChanged(e.LogicalResourceId, e.ResourceType, e.ResourceStatus, e.ResourceStatusReason, e.Timestamp, isStack));
             }
 
-            if (!StackStatuses.IsInProgress(status))
+            // Execute and delete are asynchronous: until the operation shows (a new event, an _IN_PROGRESS status),
+            // the status read may still be the previous one's.
+            active |= fresh.Count > 0 || StackStatuses.IsInProgress(status) || stack is null;
+            if (!StackStatuses.IsInProgress(status) && (active || round >= MaxQuietRounds))
             {
                 if (firstFailure is null && StackStatuses.IsFailure(status))
                     firstFailure = new ResourceFailure(stack?.StackName ?? stackId, "AWS::CloudFormation::Stack", status, stack?.StackStatusReason ?? status);
