@@ -114,5 +114,5 @@ public static class Transform
         ((ListExpr)template.Properties(LogicalIds.TaskDefinition(service)).At("ContainerDefinitions")!).Items
             .OfType<MapExpr>().Single(c => c["Name"] == new Str(service));
 
-    public static ImmutableArray<Expr> Items(this Expr? list) => Assert.IsType<ListExpr>(list).Items;
+    public static Expr[] Items(this Expr? list) => [.. Assert.IsType<ListExpr>(list).Items];
 }
