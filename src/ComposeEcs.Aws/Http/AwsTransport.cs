@@ -25,6 +25,7 @@ public sealed class AwsTransport
     private readonly RetryPolicy _retry;
     private readonly TimeProvider _time;
     private readonly Random _random;
+    private long _clockOffsetTicks;
 
     public AwsTransport(
         HttpClient http, IAwsCredentialsProvider credentials, string region, EndpointResolver endpoints,
@@ -71,6 +72,8 @@ public sealed class AwsTransport
                 if (response.IsSuccessStatusCode)
                     return body;
                 var error = call.ParseError(response, body);
+                if (attempt < _retry.MaxAttempts && ClockSkew.Correct(error, response, _time.GetUtcNow(), ref _clockOffsetTicks))
+                    continue;
                 if (attempt < _retry.MaxAttempts && RetryPolicy.IsRetryable(error.Code, (int)response.StatusCode))
                 {
                     await DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
@@ -88,7 +91,7 @@ public sealed class AwsTransport
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (call.Target is not null)
             request.Headers.TryAddWithoutValidation("X-Amz-Target", call.Target);
-        RequestSigner.Sign(request, call.Body, credentials, Region, call.Service.SigningName, _time.GetUtcNow());
+        RequestSigner.Sign(request, call.Body, credentials, Region, call.Service.SigningName, _time.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _clockOffsetTicks)));
         return request;
     }
 
