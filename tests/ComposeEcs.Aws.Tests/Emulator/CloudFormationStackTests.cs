@@ -251,7 +251,9 @@ public sealed class CloudFormationStackTests : IAsyncLifetime
         Assert.Equal("CREATE_COMPLETE", first.Members("StackEvents").First().Child("ResourceStatus"));
         Assert.NotNull(first.Child("NextToken"));
         var all = await _cfn.Events("small");
-        Assert.Equal(5, all.Count);
+        Assert.Equal(6, all.Count);
+        Assert.Contains(all, e => e.Child("ResourceStatusReason") == "Resource creation Initiated"
+            && e.Child("PhysicalResourceId")!.StartsWith("small-Cluster-", StringComparison.Ordinal));
         var times = all.Select(e => DateTimeOffset.Parse(e.Child("Timestamp")!)).ToList();
         Assert.Equal(times.OrderDescending(), times);
     }

@@ -120,8 +120,10 @@ internal sealed partial class CloudFormationApi
         var c = RequireChangeSet(request);
         lock (store.Lock)
         {
-            if (c.ExecutionOverride == "EXECUTE_IN_PROGRESS")
-                throw new AwsError("InvalidChangeSetStatus", $"ChangeSet [{c.Id}] cannot be deleted in its current status of [EXECUTE_IN_PROGRESS]");
+            var now = DateTimeOffset.UtcNow;
+            if (c.ExecutionOverride == "EXECUTE_IN_PROGRESS" || !c.IsReady(now))
+                throw new AwsError("InvalidChangeSetStatus",
+                    $"ChangeSet [{c.Id}] cannot be deleted in its current status of [{(c.IsReady(now) ? "EXECUTE_IN_PROGRESS" : c.Status(now))}]");
             c.Stack.ChangeSets.Remove(c);
         }
         return QueryProtocol.Ok(request);

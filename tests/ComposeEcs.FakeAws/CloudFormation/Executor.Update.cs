@@ -1,21 +1,19 @@
 namespace ComposeEcs.FakeAws.CloudFormation;
 
+/// <summary>What an update restores when it rolls back.</summary>
+internal sealed record StackSnapshot(
+    Template Template,
+    IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyList<StackTag> Tags,
+    IReadOnlyList<StackOutput> Outputs,
+    Dictionary<string, StackResource> Resources);
+
 internal sealed partial class Executor
 {
     /// <summary>Add/Modify in dependency order, then cleanup (removals, replaced resources); on failure restore the old state.</summary>
-    private async Task UpdateAsync(Stack stack, ChangeSet changeSet)
+    private async Task UpdateAsync(Stack stack, ChangeSet changeSet, StackSnapshot previous)
     {
-        Template oldTemplate;
-        IReadOnlyDictionary<string, string> oldParameters;
-        IReadOnlyList<StackTag> oldTags;
-        IReadOnlyList<StackOutput> oldOutputs;
-        Dictionary<string, StackResource> before;
-        lock (store.Lock)
-        {
-            (oldTemplate, oldParameters, oldTags, oldOutputs) = (stack.Template!, stack.Parameters, stack.Tags, stack.Outputs);
-            before = new Dictionary<string, StackResource>(stack.Resources);
-        }
-        Begin(stack, changeSet, "UPDATE_IN_PROGRESS");
+        var (oldTemplate, oldParameters, oldTags, oldOutputs, before) = previous;
         var ctx = Context(stack);
         var changes = changeSet.Changes.ToDictionary(c => c.LogicalId);
         var order = TemplateGraph.CreationOrder(changeSet.Template, changes.Values.Where(c => c.Action != "Remove").Select(c => c.LogicalId));

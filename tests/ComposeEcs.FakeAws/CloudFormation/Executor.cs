@@ -8,10 +8,38 @@ internal delegate void ResourceHook(string type, PhysicalResource resource, Json
 /// <summary>Runs change sets and deletions in the background, one resource per ResourceDelay, in dependency order, with rollback.</summary>
 internal sealed partial class Executor(CloudFormationStore store, PhysicalResources physical, TimeSpan delay, ResourceHook hook, CancellationToken stopping)
 {
-    public void Execute(Stack stack, ChangeSet changeSet, string? token) => Schedule(stack, token, () =>
-        changeSet.Type == "CREATE" ? CreateAsync(stack, changeSet) : UpdateAsync(stack, changeSet));
+    /// <summary>The stack enters CREATE_/UPDATE_IN_PROGRESS before this returns, as DescribeStacks shows right after ExecuteChangeSet.</summary>
+    public void Execute(Stack stack, ChangeSet changeSet, string? token)
+    {
+        lock (store.Lock)
+        {
+            stack.OperationToken = token;
+            if (changeSet.Type == "CREATE")
+            {
+                Begin(stack, changeSet, "CREATE_IN_PROGRESS");
+                Schedule(stack, token, () => CreateAsync(stack, changeSet));
+                return;
+            }
+            var previous = new StackSnapshot(stack.Template!, stack.Parameters, stack.Tags, stack.Outputs, new Dictionary<string, StackResource>(stack.Resources));
+            Begin(stack, changeSet, "UPDATE_IN_PROGRESS");
+            Schedule(stack, token, () => UpdateAsync(stack, changeSet, previous));
+        }
+    }
 
-    public void Delete(Stack stack, string? token) => Schedule(stack, token, () => DeleteAsync(stack));
+    /// <summary>Deletes now, or after the running operation when there is one.</summary>
+    public void Delete(Stack stack, string? token)
+    {
+        lock (store.Lock)
+        {
+            var idle = stack.Operation.IsCompleted && !stack.IsBusy;
+            if (idle)
+            {
+                stack.OperationToken = token;
+                store.SetStatus(stack, "DELETE_IN_PROGRESS", "User Initiated");
+            }
+            Schedule(stack, token, () => DeleteAsync(stack, started: idle));
+        }
+    }
 
     public Task Idle(Stack stack) { lock (store.Lock) return stack.Operation; }
 
@@ -31,7 +59,6 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
 
     private async Task CreateAsync(Stack stack, ChangeSet changeSet)
     {
-        Begin(stack, changeSet, "CREATE_IN_PROGRESS");
         var ctx = Context(stack);
         var order = TemplateGraph.CreationOrder(changeSet.Template, changeSet.Changes.Select(c => c.LogicalId));
         var created = new List<string>();
@@ -90,8 +117,12 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
         var propertiesText = properties?.ToJsonString();
         var inProgressReason = replace ? "Requested update requires the creation of a new physical resource; hence creating one." : null;
         store.AddEvent(stack, id, existing?.Physical?.Id, definition.Type, $"{verb}_IN_PROGRESS", inProgressReason, propertiesText);
+        var failure = store.FailureFor(id);
+        var resource = failure is null ? physical.Create(definition.Type, id, stack.StackName, properties, existing?.Physical?.Id, replace) : null;
+        if (verb == "CREATE" && resource is not null)
+            store.AddEvent(stack, id, resource.Id, definition.Type, "CREATE_IN_PROGRESS", "Resource creation Initiated", propertiesText);
         await Pause();
-        if (store.FailureFor(id) is { } reason)
+        if (failure is { } reason)
         {
             lock (store.Lock)
                 stack.Resources[id] = existing is not null
@@ -100,11 +131,10 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
             store.AddEvent(stack, id, existing?.Physical?.Id, definition.Type, $"{verb}_FAILED", reason, propertiesText);
             return reason;
         }
-        var resource = physical.Create(definition.Type, id, stack.StackName, properties, existing?.Physical?.Id, replace);
         lock (store.Lock)
-            stack.Resources[id] = new StackResource(id, definition.Type, resource, $"{verb}_COMPLETE", null, store.Now(), properties, definition);
-        hook(definition.Type, resource, properties, exists: true);
-        store.AddEvent(stack, id, resource.Id, definition.Type, $"{verb}_COMPLETE", null, propertiesText);
+            stack.Resources[id] = new StackResource(id, definition.Type, resource!, $"{verb}_COMPLETE", null, store.Now(), properties, definition);
+        hook(definition.Type, resource!, properties, exists: true);
+        store.AddEvent(stack, id, resource!.Id, definition.Type, $"{verb}_COMPLETE", null, propertiesText);
         return null;
     }
 
@@ -155,9 +185,9 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
         store.SetStatus(stack, status, null);
     }
 
-    private async Task DeleteAsync(Stack stack)
+    private async Task DeleteAsync(Stack stack, bool started)
     {
-        store.SetStatus(stack, "DELETE_IN_PROGRESS", "User Initiated");
+        if (!started) store.SetStatus(stack, "DELETE_IN_PROGRESS", "User Initiated");
         IReadOnlyList<string> order;
         lock (store.Lock)
             order = stack.Template is null ? [] : TemplateGraph.CreationOrder(stack.Template, stack.Resources.Keys.Where(stack.Template.Resources.ContainsKey)).Reverse().ToList();

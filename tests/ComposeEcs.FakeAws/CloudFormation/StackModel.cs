@@ -94,7 +94,9 @@ internal sealed class ChangeSet(string id, string name, Stack stack, string type
     public string? ExecutionOverride { get; set; }
 
     public bool IsReady(DateTimeOffset now) => now >= ReadyAt;
-    public string Status(DateTimeOffset now) => IsReady(now) ? FinalStatus : "CREATE_PENDING";
+    /// <summary>CREATE_PENDING for the first half of the delay, then CREATE_IN_PROGRESS, then the outcome.</summary>
+    public string Status(DateTimeOffset now) =>
+        IsReady(now) ? FinalStatus : now < CreationTime + (ReadyAt - CreationTime) / 2 ? "CREATE_PENDING" : "CREATE_IN_PROGRESS";
     public string? StatusReason(DateTimeOffset now) => IsReady(now) ? FinalReason : null;
     public string ExecutionStatus(DateTimeOffset now) =>
         ExecutionOverride ?? (IsReady(now) && FinalStatus == "CREATE_COMPLETE" ? "AVAILABLE" : "UNAVAILABLE");
