@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ComposeEcs.Compose;
 
 namespace ComposeEcs.Cli.Commands;
 
@@ -7,13 +8,38 @@ public static class ConfigCommand
 {
     public static Command Create(ProjectOptions project, CliContext context)
     {
+        var format = new Option<string>("--format") { Description = "Output format: yaml or json", DefaultValueFactory = _ => "yaml" };
+        format.AcceptOnlyFromAmong("yaml", "json");
+        var services = new Option<bool>("--services") { Description = "Print the service names, one per line" };
+        var profiles = new Option<bool>("--profiles") { Description = "Print the profile names, one per line" };
+        var volumes = new Option<bool>("--volumes") { Description = "Print the volume names, one per line" };
+
         var command = new Command("config", "Print the resolved compose project");
         project.AddTo(command);
+        command.Options.Add(format);
+        command.Options.Add(services);
+        command.Options.Add(profiles);
+        command.Options.Add(volumes);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await context.Error.WriteLineAsync("config: not implemented yet");
-            return ExitCodes.Failed;
+            var args = project.Read(parse);
+            // Listing profiles needs every service, enabled or not.
+            if (parse.GetValue(profiles)) args = args with { Profiles = ["*"] };
+            var result = ProjectLoading.Load(args, context);
+            ProjectLoading.Report(result.Diagnostics, context);
+            if (!result.Succeeded) return ExitCodes.BadInput;
+
+            var loaded = result.Value!;
+            string output;
+            if (parse.GetValue(services)) output = Lines(loaded.Services.Keys);
+            else if (parse.GetValue(profiles)) output = Lines(loaded.Services.Values.SelectMany(s => s.Profiles).Distinct().Order(StringComparer.Ordinal));
+            else if (parse.GetValue(volumes)) output = Lines(loaded.Volumes.Keys);
+            else output = parse.GetValue(format) == "json" ? ProjectWriter.ToJson(loaded) : ProjectWriter.ToYaml(loaded);
+            await context.Out.WriteAsync(output.AsMemory(), cancellationToken);
+            return ExitCodes.Success;
         });
         return command;
     }
+
+    private static string Lines(IEnumerable<string> items) => string.Concat(items.Select(i => i + "\n"));
 }

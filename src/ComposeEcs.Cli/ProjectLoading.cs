@@ -1,0 +1,31 @@
+using ComposeEcs.Compose;
+using ComposeEcs.Compose.Model;
+
+namespace ComposeEcs.Cli;
+
+/// <summary>Shared by project commands: the compose flags + <see cref="CliContext"/> to a loaded project, and diagnostics to stderr.</summary>
+public static class ProjectLoading
+{
+    public static LoadOptions Options(ProjectArguments args, CliContext ctx) => new()
+    {
+        Files = args.Files,
+        ProjectName = args.ProjectName,
+        ProjectDirectory = args.ProjectDirectory,
+        EnvFiles = args.EnvFiles,
+        Profiles = args.Profiles,
+        Environment = ctx.Environment,
+        WorkingDirectory = ctx.WorkingDirectory,
+    };
+
+    public static Result<ComposeProject> Load(ProjectArguments args, CliContext ctx) => ComposeLoader.Load(Options(args, ctx));
+
+    /// <summary>One line per diagnostic: errors as <c>file:line:col: message</c>, warnings prefixed <c>warning:</c>.</summary>
+    public static void Report(IEnumerable<Diagnostic> ds, CliContext ctx)
+    {
+        foreach (var d in ds)
+        {
+            var text = d.Location is null ? d.Message : $"{d.Location}: {d.Message}";
+            ctx.Error.WriteLine(d.Severity == Severity.Warning ? "warning: " + text : text);
+        }
+    }
+}
