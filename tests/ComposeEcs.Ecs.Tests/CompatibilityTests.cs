@@ -1,0 +1,102 @@
+namespace ComposeEcs.Ecs.Tests;
+
+public class CompatibilityTests
+{
+    private static string OnlyError(Service service) => Assert.Single(Transform.Errors(Project(service)));
+
+    [Fact]
+    public void Service_without_image_but_with_build_is_an_error()
+    {
+        Assert.Equal("service \"app\": build: ECS cannot build images: push the image and set image",
+            OnlyError(Service("app") with { Image = null, Build = new BuildConfig("/work/demo") }));
+    }
+
+    [Fact]
+    public void Service_without_image_is_an_error()
+    {
+        Assert.StartsWith("service \"app\": image:", OnlyError(Service("app") with { Image = null }));
+    }
+
+    [Theory]
+    [InlineData("host")]
+    [InlineData("bridge")]
+    [InlineData("none")]
+    [InlineData("service:db")]
+    public void Network_mode_other_than_awsvpc_is_an_error(string mode)
+    {
+        Assert.StartsWith("service \"app\": network_mode:", OnlyError(Service("app") with { NetworkMode = mode, Networks = Maps.Empty<ServiceNetwork>() }));
+    }
+
+    [Fact]
+    public void Network_mode_awsvpc_is_accepted()
+    {
+        Transform.Ok(Project(Service("app") with { NetworkMode = "awsvpc" }));
+    }
+
+    [Fact]
+    public void Port_with_a_host_ip_is_an_error()
+    {
+        Assert.StartsWith("service \"web\": ports:", OnlyError(Service("web").Publishing(Port(80, 80) with { HostIp = "127.0.0.1" })));
+    }
+
+    [Fact]
+    public void Bind_mount_is_an_error()
+    {
+        var error = OnlyError(Service("web") with { Volumes = [new ServiceVolume("bind", "/usr/share/nginx/html") { Source = "/work/demo/site" }] });
+        Assert.StartsWith("service \"web\": volumes:", error);
+        Assert.Contains("bind mount", error);
+    }
+
+    [Fact]
+    public void Anonymous_volume_is_an_error()
+    {
+        Assert.Contains("anonymous volume", OnlyError(Service("db") with { Volumes = [new ServiceVolume("volume", "/var/lib/data")] }));
+    }
+
+    [Fact]
+    public void Undeclared_volume_and_secret_are_errors()
+    {
+        Assert.Contains("volume \"data\" is not declared", OnlyError(Service("db") with { Volumes = [new ServiceVolume("volume", "/data") { Source = "data" }] }));
+        Assert.Contains("secret \"token\" is not declared", OnlyError(Service("db") with { Secrets = [new FileReference("token")] }));
+    }
+
+    [Fact]
+    public void Privileged_is_an_error_because_fargate_cannot_run_it()
+    {
+        Assert.StartsWith("service \"dind\": privileged:", OnlyError(Service("dind") with { Privileged = true }));
+    }
+
+    [Fact]
+    public void Fields_ecs_cannot_express_are_ignored_with_a_warning_naming_service_and_field()
+    {
+        var app = Service("app") with
+        {
+            Build = new BuildConfig("/work/demo"),
+            ContainerName = "my-app",
+            Links = ["cache"],
+            Devices = ["/dev/fuse:/dev/fuse"],
+            Restart = "always",
+            Hostname = "app01",
+            ExtraHosts = ["somehost:162.242.195.82"],
+            Dns = ["8.8.8.8"],
+            SecurityOpt = ["label:disable"],
+            Ipc = "host",
+            Pid = "host",
+            CgroupParent = "m-executor-abcd",
+            DnsSearch = ["example.com"],
+            ExternalLinks = ["redis"],
+            Deploy = new DeployConfig { PlacementConstraints = ["node.role==manager"] },
+        };
+        var warnings = Transform.Warnings(Project(app)).Select(w => w.Message).ToList();
+        Assert.Contains("service \"app\": container_name: ignored, ECS names containers itself", warnings);
+        foreach (var field in new[] { "build", "links", "devices", "restart", "hostname", "extra_hosts", "dns", "security_opt", "ipc", "pid", "cgroup_parent", "dns_search", "external_links", "deploy.placement" })
+            Assert.Contains(warnings, w => w.StartsWith($"service \"app\": {field}: ignored, "));
+        Assert.Equal(15, warnings.Count);
+    }
+
+    [Fact]
+    public void A_plain_service_has_no_warnings()
+    {
+        Assert.Empty(Transform.Warnings(Project(Service("web").Publishing(Port(80, 80)))));
+    }
+}
