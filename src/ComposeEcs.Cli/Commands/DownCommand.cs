@@ -1,0 +1,65 @@
+using System.CommandLine;
+using ComposeEcs.Aws;
+using ComposeEcs.Cli.Rendering;
+using ComposeEcs.Deploy;
+using Spectre.Console;
+
+namespace ComposeEcs.Cli.Commands;
+
+/// <summary><c>compose-ecs down</c>: delete the project's stack and watch it go. A project that is not deployed is exit 0.</summary>
+public static class DownCommand
+{
+    public static Command Create(ProjectOptions project, CliContext context)
+    {
+        var aws = new AwsOptions();
+        var command = new Command("down", "Delete the project's CloudFormation stack (EFS file systems are kept)");
+        project.AddTo(command);
+        aws.AddTo(command);
+        command.SetAction((parse, cancellationToken) => RunAsync(project.Read(parse), aws.Read(parse), context, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ProjectArguments arguments, AwsSettings settings, CliContext context, CancellationToken cancellationToken)
+    {
+        if (ProjectTarget.Resolve(arguments, context) is not { } target) return ExitCodes.BadInput;
+        return await AwsCommand.RunAsync(settings, context, async aws =>
+        {
+            var console = Consoles.For(context);
+            IDeployView view = context.IsTerminal ? new LiveDeployView(console) : new PlainDeployView(console);
+            var timings = DeployTimings.FromEnvironment(context.GetEnvironment);
+            var result = await view.RunAsync(progress => new DownOperation(aws, timings).RunAsync(target.StackName, progress, cancellationToken));
+            switch (result.Outcome)
+            {
+                case DownOutcome.NotFound:
+                    console.WriteLine($"Project {target.Name} is not deployed (no stack {target.StackName} in {aws.Region}): nothing to delete");
+                    return ExitCodes.Success;
+                case DownOutcome.Interrupted:
+                    await context.Error.WriteLineAsync(result.Started
+                        ? $"Interrupted: the deletion of {target.StackName} continues in AWS. Watch it with 'compose-ecs ls'."
+                        : "Interrupted: nothing was deleted.");
+                    return AwsCommand.Interrupted;
+                case DownOutcome.Failed:
+                    WriteRetained(console, result.Retained);
+                    await context.Error.WriteLineAsync(UpCommand.FailureLine("down", target.StackName, result.Failure));
+                    return ExitCodes.Failed;
+                default:
+                    console.WriteLine($"Stack {target.StackName} deleted");
+                    WriteRetained(console, result.Retained);
+                    return ExitCodes.Success;
+            }
+        }, cancellationToken);
+    }
+
+    private static void WriteRetained(IAnsiConsole console, IReadOnlyList<RetainedResource> retained)
+    {
+        var fileSystems = retained.Where(r => r.ResourceType == "AWS::EFS::FileSystem" && r.PhysicalId is not null).ToList();
+        if (fileSystems.Count > 0)
+        {
+            console.WriteLine("Kept EFS file systems (DeletionPolicy Retain) with your volume data. To delete them:");
+            foreach (var fs in fileSystems)
+                console.WriteLine($"  aws efs delete-file-system --file-system-id {fs.PhysicalId}    # {fs.LogicalId}");
+        }
+        foreach (var other in retained.Except(fileSystems))
+            console.WriteLine($"Kept {other.LogicalId} ({other.ResourceType}) {other.PhysicalId}");
+    }
+}

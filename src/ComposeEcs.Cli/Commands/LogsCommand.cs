@@ -1,0 +1,58 @@
+using System.CommandLine;
+using ComposeEcs.Cli.Rendering;
+using ComposeEcs.Deploy;
+using Spectre.Console;
+
+namespace ComposeEcs.Cli.Commands;
+
+/// <summary><c>compose-ecs logs [SERVICE...]</c>: the services' CloudWatch logs; --follow polls until Ctrl-C (exit 0).</summary>
+public static class LogsCommand
+{
+    public static Command Create(ProjectOptions project, CliContext context)
+    {
+        var aws = new AwsOptions();
+        var services = new Argument<string[]>("SERVICE") { Description = "Only these services (default: all)", Arity = ArgumentArity.ZeroOrMore };
+        var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new log lines until interrupted" };
+        var since = new Option<string?>("--since") { Description = "Only lines since a duration ago (10m, 1h) or an RFC 3339 timestamp" };
+        var tail = new Option<int?>("--tail", "-n") { Description = "Only the last N lines of each service" };
+        var timestamps = new Option<bool>("--timestamps", "-t") { Description = "Show each line's timestamp" };
+        var noColor = new Option<bool>("--no-color") { Description = "Do not colour the service prefixes" };
+        var command = new Command("logs", "Show the services' logs from CloudWatch");
+        project.AddTo(command);
+        aws.AddTo(command);
+        command.Arguments.Add(services);
+        foreach (var option in new Option[] { follow, since, tail, timestamps, noColor }) command.Options.Add(option);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (ProjectTarget.Resolve(project.Read(parse), context) is not { } target) return ExitCodes.BadInput;
+            DateTimeOffset? from = null;
+            if (parse.GetValue(since) is { } sinceText && (from = Durations.ParseSince(sinceText, DateTimeOffset.UtcNow)) is null)
+            {
+                await context.Error.WriteLineAsync($"compose-ecs: --since '{sinceText}' is neither a duration (10m, 1h30m) nor an RFC 3339 timestamp");
+                return ExitCodes.BadInput;
+            }
+            var named = parse.GetValue(services) ?? [];
+            if (target.Project is { } loaded && named.FirstOrDefault(n => !loaded.Services.ContainsKey(n)) is { } unknown)
+            {
+                await context.Error.WriteLineAsync($"compose-ecs: no such service: {unknown}");
+                return ExitCodes.BadInput;
+            }
+            var request = new LogsRequest(target.Name, named, from, parse.GetValue(tail), parse.GetValue(follow));
+            var colour = !parse.GetValue(noColor) && context.IsTerminal && context.GetEnvironment("NO_COLOR") is null;
+            var known = named.Length > 0 ? named : target.Project?.Services.Keys.ToArray() ?? [];
+            return await AwsCommand.RunAsync(aws.Read(parse), context, async client =>
+            {
+                var console = Consoles.For(context, noColor: !colour);
+                var formatter = new LogFormatter(known, parse.GetValue(timestamps), colour);
+                var timings = DeployTimings.FromEnvironment(context.GetEnvironment);
+                await foreach (var line in new LogReader(client, timings).ReadAsync(request, cancellationToken))
+                {
+                    if (colour) console.MarkupLine(formatter.Format(line));
+                    else await context.Out.WriteLineAsync(formatter.Format(line));
+                }
+                return ExitCodes.Success;
+            }, cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using ComposeEcs.Aws;
+using ComposeEcs.CloudFormation;
+using ComposeEcs.Cli.Rendering;
+using ComposeEcs.Compose;
+using ComposeEcs.Compose.Model;
+using ComposeEcs.Deploy;
+using ComposeEcs.Ecs;
+using Spectre.Console;
+
+namespace ComposeEcs.Cli.Commands;
+
+/// <summary>
+/// <c>compose-ecs up</c>: convert, fill the parameters, show the change set, execute it and watch the stack.
+/// Exit 0 deployed / up to date / dry run, 1 failed, 2 bad input (nothing deployed), 130 interrupted (the deployment continues).
+/// </summary>
+public static class UpCommand
+{
+    public static Command Create(ProjectOptions project, CliContext context)
+    {
+        var aws = new AwsOptions();
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show the change set, then delete it: nothing is deployed" };
+        var detach = new Option<bool>("--detach", "-d") { Description = "Return once the deployment has started" };
+        var command = new Command("up", "Deploy the project to ECS (create or update its CloudFormation stack)");
+        project.AddTo(command);
+        aws.AddTo(command);
+        command.Options.Add(dryRun);
+        command.Options.Add(detach);
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            project.Read(parse), aws.Read(parse), parse.GetValue(dryRun), parse.GetValue(detach), context, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        ProjectArguments arguments, AwsSettings settings, bool dryRun, bool detach, CliContext context, CancellationToken cancellationToken)
+    {
+        var loaded = ProjectLoading.Load(arguments, context);
+        ProjectLoading.Report(loaded.Diagnostics, context);
+        if (!loaded.Succeeded || loaded.Value is not { } project) return ExitCodes.BadInput;
+        var converted = ComposeTransform.Convert(project);
+        ProjectLoading.Report(converted.Diagnostics, context);
+        if (!converted.Succeeded || converted.Value is not { } template) return ExitCodes.BadInput;
+
+        return await AwsCommand.RunAsync(settings, context, async aws =>
+        {
+            var parameters = await new ParameterResolver(aws, context.GetEnvironment).ResolveAsync(template, project, cancellationToken);
+            if (!parameters.Succeeded)
+            {
+                await context.Error.WriteLineAsync($"compose-ecs: {parameters.Error}");
+                return ExitCodes.BadInput;
+            }
+
+            var console = Consoles.For(context);
+            var stackName = StackNames.For(project.Name);
+            var request = new UpRequest(stackName, project.Name, TemplateWriter.ToJson(template.ToTree()), parameters.Parameters, dryRun, detach);
+            var timings = DeployTimings.FromEnvironment(context.GetEnvironment);
+            IDeployView view = context.IsTerminal ? new LiveDeployView(console) : new PlainDeployView(console);
+            var result = await view.RunAsync(progress => new UpOperation(aws, timings).RunAsync(request, progress, cancellationToken));
+            return await ReportAsync(result, stackName, project, aws, console, context);
+        }, cancellationToken);
+    }
+
+    private static async Task<int> ReportAsync(UpResult result, string stackName, ComposeProject project, AwsContext aws, IAnsiConsole console, CliContext context)
+    {
+        switch (result.Outcome)
+        {
+            case UpOutcome.UpToDate:
+                console.WriteLine($"Stack {stackName} is up to date: nothing to deploy");
+                await WriteEndpointsAsync(result, project, aws, console);
+                return ExitCodes.Success;
+            case UpOutcome.DryRun:
+                console.WriteLine($"Dry run: nothing was deployed (the change set for {stackName} was deleted)");
+                return ExitCodes.Success;
+            case UpOutcome.Detached:
+                console.WriteLine($"Deployment of {stackName} started; watch it with 'compose-ecs ps' and 'compose-ecs logs'");
+                return ExitCodes.Success;
+            case UpOutcome.Interrupted:
+                await context.Error.WriteLineAsync(result.Started
+                    ? $"Interrupted: the deployment of {stackName} continues in AWS. Watch it with 'compose-ecs ps' and 'compose-ecs logs', or run 'compose-ecs up' again to wait for it."
+                    : "Interrupted: nothing was deployed.");
+                return AwsCommand.Interrupted;
+            case UpOutcome.Failed:
+                await context.Error.WriteLineAsync(FailureLine("up", stackName, result.Failure));
+                return ExitCodes.Failed;
+            default:
+                console.WriteLine($"Stack {stackName}: {result.Stack?.StackStatus}");
+                await WriteEndpointsAsync(result, project, aws, console);
+                return ExitCodes.Success;
+        }
+    }
+
+    /// <summary><c>compose-ecs: up failed: WebService (AWS::ECS::Service) CREATE_FAILED: reason</c></summary>
+    public static string FailureLine(string command, string stackName, ResourceFailure? failure) => failure is null
+        ? $"compose-ecs: {command} of {stackName} failed"
+        : failure.ResourceType == "AWS::CloudFormation::Stack"
+            ? $"compose-ecs: {command} of {stackName} failed: {failure.Reason}"
+            : $"compose-ecs: {command} of {stackName} failed: {failure.LogicalId} ({failure.ResourceType}) {failure.Status}: {failure.Reason}";
+
+    private static async Task WriteEndpointsAsync(UpResult result, ComposeProject project, AwsContext aws, IAnsiConsole console)
+    {
+        var stack = result.Stack ?? await aws.CloudFormation.FindStackAsync(StackNames.For(project.Name));
+        if (stack is null) return;
+        var dns = await ServiceEndpoints.LoadBalancerDnsAsync(aws, stack, CancellationToken.None);
+        if (dns is null) return;
+        var endpoints = ServiceEndpoints.For(project, dns);
+        if (endpoints.Count == 0) return;
+        console.WriteLine("Endpoints:");
+        var width = endpoints.Max(e => e.Service.Length);
+        foreach (var endpoint in endpoints)
+            console.WriteLine($"  {endpoint.Service.PadRight(width)}  {endpoint.Address}");
+    }
+}
