@@ -19,7 +19,13 @@ public static class ComposeLoader
         try
         {
             var project = LoadCore(options, diagnostics);
-            var ordered = diagnostics.Distinct().ToImmutableArray();
+            // Source order reads best; diagnostics without a position (CLI-level) come first.
+            var ordered = diagnostics.Distinct()
+                .OrderBy(d => d.Location is null ? 0 : 1)
+                .ThenBy(d => d.Location?.File, StringComparer.Ordinal)
+                .ThenBy(d => d.Location?.Line)
+                .ThenBy(d => d.Location?.Column)
+                .ToImmutableArray();
             return ordered.Any(d => d.Severity == Severity.Error) ? new(null, ordered) : new(project, ordered);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -78,9 +84,9 @@ public static class ComposeLoader
     {
         var nameNode = merged["name"] as YScalar;
         (string? Value, string Source, SourceLocation? At) candidate =
-            !string.IsNullOrEmpty(options.ProjectName) ? (options.ProjectName, "project name", null)
+            !string.IsNullOrEmpty(options.ProjectName) ? (options.ProjectName, "-p", null)
             : lookup("COMPOSE_PROJECT_NAME") is { Length: > 0 } env ? (env, "COMPOSE_PROJECT_NAME", null)
-            : nameNode is { IsNull: false, Value.Length: > 0 } ? (nameNode.Value, "name", nameNode.Location)
+            : nameNode is { IsNull: false, Value.Length: > 0 } ? (nameNode.Value, "name:", nameNode.Location)
             : (null, "", null);
         if (candidate.Value is null)
         {
@@ -95,7 +101,7 @@ public static class ComposeLoader
         if (!ProjectNames.IsValid(candidate.Value))
         {
             diagnostics.Add(Diagnostic.Error(
-                $"invalid {candidate.Source} \"{candidate.Value}\": must contain only lowercase letters, digits, dashes and underscores, and start with a letter or digit",
+                $"invalid project name \"{candidate.Value}\" (from {candidate.Source}): must contain only lowercase letters, digits, dashes and underscores, and start with a letter or digit",
                 candidate.At));
             return null;
         }

@@ -47,7 +47,7 @@ internal static class ServiceDecoder
             Profiles = r.StrList(map["profiles"], "profiles", allowSingle: false),
             Command = Command(r, map["command"], "command"),
             Entrypoint = Command(r, map["entrypoint"], "entrypoint"),
-            Environment = Environment(r, map["environment"], envFiles, ctx),
+            Environment = Environment(r, map["environment"], map["env_file"], envFiles, ctx),
             EnvFiles = envFiles,
             WorkingDir = r.Str(map["working_dir"], "working_dir"),
             User = r.Str(map["user"], "user"),
@@ -153,19 +153,19 @@ internal static class ServiceDecoder
         return result.ToImmutable();
     }
 
-    private static ImmutableSortedDictionary<string, string?> Environment(Reader r, YNode? node, ImmutableArray<EnvFile> envFiles, DecodeContext ctx)
+    private static ImmutableSortedDictionary<string, string?> Environment(Reader r, YNode? node, YNode? envFileNode, ImmutableArray<EnvFile> envFiles, DecodeContext ctx)
     {
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var file in envFiles)
         {
             if (!File.Exists(file.Path))
             {
-                if (file.Required) r.Error("env_file", $"env file {ctx.Display(file.Path)} not found", node);
+                if (file.Required) r.Error("env_file", $"env file {ctx.Display(file.Path)} not found", envFileNode);
                 continue;
             }
             string content;
             try { content = File.ReadAllText(file.Path); }
-            catch (IOException e) { r.Error("env_file", $"cannot read {ctx.Display(file.Path)}: {e.Message}", node); continue; }
+            catch (IOException e) { r.Error("env_file", $"cannot read {ctx.Display(file.Path)}: {e.Message}", envFileNode); continue; }
             var parsed = DotEnv.Parse(content, ctx.Display(file.Path), ctx.Lookup);
             if (parsed.Error is not null) r.Diagnostics.Add(parsed.Error);
             foreach (var (key, value) in parsed.Values) result[key] = value;

@@ -9,22 +9,26 @@ internal static class Extends
     {
         if (root["services"] is not YMapping services) return root;
         if (!services.Entries.Any(e => e.Value is YMapping m && m.Has("extends"))) return root;
+        var reportedCycles = new HashSet<string>(StringComparer.Ordinal);
         var resolved = services.Entries
             .Select(e => e.Value is YMapping m && m.Has("extends")
-                ? e with { Value = Resolve(loader, path, root, e.Name, [], m.Location) ?? m.Without("extends") }
+                ? e with { Value = Resolve(loader, path, root, e.Name, [], m.Location, reportedCycles) ?? m.Without("extends") }
                 : e)
             .ToList();
         return root.With("services", services with { Entries = [.. resolved] });
     }
 
-    private static YMapping? Resolve(FileLoader loader, string file, YMapping fileRoot, string service, List<string> stack, SourceLocation at)
+    private static YMapping? Resolve(
+        FileLoader loader, string file, YMapping fileRoot, string service, List<string> stack, SourceLocation at, HashSet<string> reportedCycles)
     {
         var diagnostics = loader.Scope.Diagnostics;
         var display = loader.Scope.Display;
         var key = $"{display(file)}:{service}";
         if (stack.Contains(key))
         {
-            diagnostics.Add(Diagnostic.Error($"extends cycle: {string.Join(" -> ", stack.Append(key))}", at));
+            var members = stack.Skip(stack.IndexOf(key)).Order(StringComparer.Ordinal);
+            if (reportedCycles.Add(string.Join(",", members)))
+                diagnostics.Add(Diagnostic.Error($"extends cycle: {string.Join(" -> ", stack.Append(key))}", at));
             return null;
         }
         if ((fileRoot["services"] as YMapping)?[service] is not YMapping svc)
@@ -56,7 +60,7 @@ internal static class Extends
         if (baseRoot is null) return null;
 
         var next = new List<string>(stack) { key };
-        var resolvedBase = Resolve(loader, baseFile, baseRoot, baseService, next, ext.Location);
+        var resolvedBase = Resolve(loader, baseFile, baseRoot, baseService, next, ext.Location, reportedCycles);
         if (resolvedBase is null) return null;
         var merged = Merging.Merge(resolvedBase, svc.Without("extends"), "services.*") as YMapping;
         return merged ?? svc.Without("extends");
