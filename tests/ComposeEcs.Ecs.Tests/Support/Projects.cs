@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ComposeEcs.CloudFormation;
 using ComposeEcs.Compose;
 using ComposeEcs.Compose.Model;
+using ComposeEcs.CloudFormation.Tests;
 
 namespace ComposeEcs.Ecs.Tests;
 
@@ -60,14 +61,13 @@ public static class Projects
 /// <summary>Runs the transform and reads the template it returns.</summary>
 public static class Transform
 {
-    /// <summary>Converts, asserting success and a sound template; warnings are allowed.</summary>
+    /// <summary>Converts, asserting success and a template that passes every check (references, cycles, resource spec, writers); warnings are allowed.</summary>
     public static Template Ok(ComposeProject project)
     {
         var result = ComposeTransform.Convert(project);
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         var template = result.Value!;
-        var problems = TemplateChecks.Problems(template.ToTree());
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        TemplateAssert.Valid(template);
         return template;
     }
 
