@@ -58,20 +58,24 @@ public static class AwsConfigResolver
 
         if (envProfile is not null)
             return FromProfile(environment, files, envProfile);
-        if (files.Exists("default"))
-            return FromProfile(environment, files, "default");
+        // A [default] section holding only a region (common on EC2, in CI and with web identity) is no reason to stop.
+        if (files.Exists("default") && TryProfile(environment, files, "default") is { } fromDefault)
+            return fromDefault;
 
         return await environment.Fallback.DefaultChainAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new AwsConfigurationException(
                 "No AWS credentials were found: run 'aws configure' or 'aws sso login', pass --aws-profile, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.");
     }
 
-    private static IAwsCredentialsProvider FromProfile(AwsEnvironment environment, AwsProfileFiles files, string profile)
+    private static IAwsCredentialsProvider FromProfile(AwsEnvironment environment, AwsProfileFiles files, string profile) =>
+        TryProfile(environment, files, profile)
+        ?? throw new AwsConfigurationException($"The AWS profile '{profile}' has no usable credentials.");
+
+    private static IAwsCredentialsProvider? TryProfile(AwsEnvironment environment, AwsProfileFiles files, string profile)
     {
         if (files.StaticCredentials(profile) is { } keys)
             return new StaticCredentialsProvider(keys, $"profile {profile}");
-        return environment.Fallback.FromProfile(profile, environment.CredentialsFilePath)
-            ?? throw new AwsConfigurationException($"The AWS profile '{profile}' has no usable credentials.");
+        return environment.Fallback.FromProfile(profile, environment.CredentialsFilePath);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -124,6 +124,29 @@ public sealed class AwsConfigResolverTests : IDisposable
     }
 
     [Fact]
+    public async Task A_default_profile_with_only_a_region_falls_through_to_the_sdk_chain()
+    {
+        _home.Config("[default]\nregion = eu-west-1\n");
+        _home.Fallback = new FakeSdkFallback { DefaultChainCredentials = new AwsCredentials("AKWEBID", "SKWEBID", "TOKWEBID") };
+
+        var resolved = await _home.ResolveAsync();
+
+        Assert.Equal("eu-west-1", resolved.Region);
+        Assert.Equal("AKWEBID", (await resolved.Credentials.GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
+    }
+
+    [Fact]
+    public async Task A_named_profile_without_credentials_is_an_error()
+    {
+        _home.Config("[profile bare]\nregion = eu-west-1\n");
+        _home.Fallback = new FakeSdkFallback { DefaultChainCredentials = new AwsCredentials("AK", "SK") };
+
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(() => _home.ResolveAsync(new AwsSettings(Profile: "bare")));
+
+        Assert.Contains("'bare' has no usable credentials", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Missing_region_is_one_clear_configuration_error()
     {
         _home.Set("AWS_ACCESS_KEY_ID", "AK").Set("AWS_SECRET_ACCESS_KEY", "SK");
