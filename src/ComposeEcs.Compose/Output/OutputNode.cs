@@ -17,6 +17,9 @@ internal sealed class OMap
         return this;
     }
 
+    /// <summary>Adds the entry unless the value is null; an empty collection is kept (set-but-empty, as for <c>command: []</c>).</summary>
+    public OMap Set(string key, object? value) => value is null ? this : Add(key, value);
+
     /// <summary>Adds the entry unless the value is null or an empty collection (compose omits unset fields).</summary>
     public OMap Opt(string key, object? value)
     {
