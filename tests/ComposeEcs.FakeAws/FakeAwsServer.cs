@@ -82,6 +82,10 @@ public sealed class FakeAwsServer : IAsyncDisposable
     /// <summary>From now on, creating or updating the resource with this logical id fails with this reason.</summary>
     public void FailResource(string logicalId, string reason) => _stacks.FailResource(logicalId, reason);
 
+    /// <summary>From now on, deleting the resource with this logical id (DeleteStack) fails: DELETE_FAILED, as when a security group is in use.</summary>
+    public void FailResourceDeletion(string logicalId, string reason) => _stacks.FailResourceDeletion(logicalId, reason);
+
+    /// <summary>Undoes <see cref="FailResource"/> and <see cref="FailResourceDeletion"/> for this logical id.</summary>
     public void ClearFailResource(string logicalId) => _stacks.ClearFailure(logicalId);
 
     /// <summary>An ECS cluster that exists outside any stack, as x-aws-cluster refers to.</summary>

@@ -177,4 +177,41 @@ public sealed class CloudFormationStackTests : EmulatorTest
         Assert.Equal("CREATE_COMPLETE", stack.Child("StackStatus"));
         Assert.StartsWith("arn:aws:ecs:us-east-1:123456789012:cluster/yaml-Cluster-", stack.Members("Outputs").Single().Child("OutputValue"));
     }
+
+    [Fact]
+    public async Task Independent_resources_are_created_side_by_side()
+    {
+        await Cfn.Deploy("par", Minimal(("A", Resource("AWS::Logs::LogGroup", [])), ("B", Resource("AWS::Logs::LogGroup", [])),
+            ("C", Resource("AWS::EC2::SecurityGroup", new JsonObject { ["GroupDescription"] = Ref("A") }))).ToJsonString());
+
+        var timeline = (await Cfn.Timeline("par")).Where(e => e.Id != "par").Select(e => $"{e.Id} {e.Status}").ToList();
+        Assert.True(timeline.IndexOf("B CREATE_IN_PROGRESS") < timeline.IndexOf("A CREATE_COMPLETE"), string.Join("\n", timeline));
+        Assert.True(timeline.IndexOf("A CREATE_COMPLETE") < timeline.IndexOf("C CREATE_IN_PROGRESS"));
+    }
+
+    [Fact]
+    public async Task Failed_deletion_leaves_DELETE_FAILED_and_a_retry_finishes_the_job()
+    {
+        var template = Minimal(
+            ("Group", Resource("AWS::EC2::SecurityGroup", new JsonObject { ["GroupDescription"] = "g" })),
+            ("Ingress", Resource("AWS::EC2::SecurityGroupIngress", new JsonObject { ["GroupId"] = Ref("Group") })),
+            ("Logs", Resource("AWS::Logs::LogGroup", [])));
+        await Cfn.Deploy("app", template.ToJsonString());
+        Server.FailResourceDeletion("Group", "resource sg-123 has a dependent object");
+
+        await Client.Ok("cloudformation", "DeleteStack", ("StackName", "app"));
+        var failed = await Cfn.WaitForStack("app");
+
+        Assert.Equal("DELETE_FAILED", failed.Child("StackStatus"));
+        Assert.Equal("The following resource(s) failed to delete: [Group]. ", failed.Child("StackStatusReason"));
+        var timeline = await Cfn.Timeline("app");
+        Assert.Contains(("Group", "DELETE_FAILED", "resource sg-123 has a dependent object"), timeline);
+        Assert.True(timeline.IndexOf(("Ingress", "DELETE_COMPLETE", null)) < timeline.FindIndex(e => e.Id == "Group" && e.Status == "DELETE_IN_PROGRESS"));
+        Assert.Contains(("Logs", "DELETE_COMPLETE", null), timeline);
+
+        Server.ClearFailResource("Group");
+        await Client.Ok("cloudformation", "DeleteStack", ("StackName", "app"));
+        await Server.WaitForStackAsync("app");
+        Assert.Null(Server.Stack("app"));
+    }
 }

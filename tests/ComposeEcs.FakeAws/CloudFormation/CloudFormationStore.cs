@@ -5,6 +5,7 @@ internal sealed class CloudFormationStore(string region, string accountId)
 {
     private readonly List<Stack> _stacks = [];
     private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _deletionFailures = new(StringComparer.Ordinal);
     private DateTimeOffset _last = DateTimeOffset.MinValue;
 
     public Lock Lock { get; } = new();
@@ -60,7 +61,18 @@ internal sealed class CloudFormationStore(string region, string accountId)
 
     public void FailResource(string logicalId, string reason) { lock (Lock) _failures[logicalId] = reason; }
 
-    public void ClearFailure(string logicalId) { lock (Lock) _failures.Remove(logicalId); }
+    public void FailResourceDeletion(string logicalId, string reason) { lock (Lock) _deletionFailures[logicalId] = reason; }
+
+    public void ClearFailure(string logicalId)
+    {
+        lock (Lock)
+        {
+            _failures.Remove(logicalId);
+            _deletionFailures.Remove(logicalId);
+        }
+    }
+
+    public string? DeletionFailureFor(string logicalId) { lock (Lock) return _deletionFailures.GetValueOrDefault(logicalId); }
 
     public string? FailureFor(string logicalId) { lock (Lock) return _failures.GetValueOrDefault(logicalId); }
 

@@ -15,29 +15,31 @@ internal sealed partial class Executor
     {
         var (oldTemplate, oldParameters, oldTags, oldOutputs, before) = previous;
         var ctx = Context(stack);
+        var template = changeSet.Template;
         var changes = changeSet.Changes.ToDictionary(c => c.LogicalId);
-        var order = TemplateGraph.CreationOrder(changeSet.Template, changes.Values.Where(c => c.Action != "Remove").Select(c => c.LogicalId));
+        var ids = TemplateGraph.CreationOrder(template, changes.Values.Where(c => c.Action != "Remove").Select(c => c.LogicalId));
         var applied = new List<string>();
-        foreach (var id in order)
+        var failed = await InWaves(ids, id => TemplateGraph.Dependencies(template, template.Resources[id]), stopOnFailure: true, async id =>
         {
             var change = changes[id];
             var verb = change.Action == "Add" ? "CREATE" : "UPDATE";
-            if (await ApplyAsync(stack, ctx, changeSet.Template.Resources[id], verb, before.GetValueOrDefault(id), change.Replaces) is not null)
-            {
-                applied.Add(id);
-                await RollBackUpdateAsync(stack, id, verb, applied, changes, before);
-                lock (store.Lock)
-                    (stack.Template, stack.Parameters, stack.Tags, stack.Outputs) = (oldTemplate, oldParameters, oldTags, oldOutputs);
-                store.SetStatus(stack, "UPDATE_ROLLBACK_COMPLETE", null);
-                Finish(changeSet);
-                return;
-            }
-            applied.Add(id);
+            var ok = await ApplyAsync(stack, ctx, template.Resources[id], verb, before.GetValueOrDefault(id), change.Replaces) is null;
+            lock (applied) applied.Add(id);
+            return ok;
+        });
+        if (failed.Count > 0)
+        {
+            await RollBackUpdateAsync(stack, failed, applied, changes, before, template);
+            lock (store.Lock)
+                (stack.Template, stack.Parameters, stack.Tags, stack.Outputs) = (oldTemplate, oldParameters, oldTags, oldOutputs);
+            store.SetStatus(stack, "UPDATE_ROLLBACK_COMPLETE", null);
+            Finish(changeSet);
+            return;
         }
         store.SetStatus(stack, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", null);
         await DeleteReplacedAsync(stack, applied.Where(id => changes[id].Replaces).Reverse(), before);
         var removed = changes.Values.Where(c => c.Action == "Remove").Select(c => c.LogicalId).ToHashSet();
-        await RemoveAsync(stack, TemplateGraph.CreationOrder(oldTemplate, removed).Reverse(), honourRetain: true);
+        await RemoveAsync(stack, oldTemplate, removed, honourRetain: true);
         lock (store.Lock)
             foreach (var id in removed.Where(id => stack.Resources.GetValueOrDefault(id)?.Status == "DELETE_COMPLETE"))
                 stack.Resources.Remove(id);
@@ -45,11 +47,12 @@ internal sealed partial class Executor
         Finish(changeSet);
     }
 
-    private async Task RollBackUpdateAsync(Stack stack, string failedId, string verb, List<string> applied,
-        Dictionary<string, ResourceChange> changes, Dictionary<string, StackResource> before)
+    private async Task RollBackUpdateAsync(Stack stack, IReadOnlyList<string> failed, List<string> applied,
+        Dictionary<string, ResourceChange> changes, Dictionary<string, StackResource> before, Template template)
     {
+        var verb = failed.All(id => changes[id].Action == "Add") ? "create" : "update";
         store.SetStatus(stack, "UPDATE_ROLLBACK_IN_PROGRESS",
-            $"The following resource(s) failed to {verb.ToLowerInvariant()}: [{failedId}]. ");
+            $"The following resource(s) failed to {verb}: [{string.Join(", ", failed)}]. ");
         var modified = applied.Where(id => changes[id].Action == "Modify").Reverse().ToList();
         foreach (var id in modified)
         {
@@ -62,7 +65,7 @@ internal sealed partial class Executor
         }
         store.SetStatus(stack, "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", null);
         var added = applied.Where(id => changes[id].Action == "Add").Reverse().ToList();
-        await RemoveAsync(stack, added, honourRetain: false);
+        await RemoveAsync(stack, template, added, honourRetain: false);
         lock (store.Lock)
             foreach (var id in added) stack.Resources.Remove(id);
     }

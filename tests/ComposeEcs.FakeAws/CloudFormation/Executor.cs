@@ -60,23 +60,25 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
     private async Task CreateAsync(Stack stack, ChangeSet changeSet)
     {
         var ctx = Context(stack);
-        var order = TemplateGraph.CreationOrder(changeSet.Template, changeSet.Changes.Select(c => c.LogicalId));
+        var template = changeSet.Template;
+        var ids = TemplateGraph.CreationOrder(template, changeSet.Changes.Select(c => c.LogicalId));
         var created = new List<string>();
-        foreach (var id in order)
+        var failed = await InWaves(ids, id => TemplateGraph.Dependencies(template, template.Resources[id]), stopOnFailure: true, async id =>
         {
-            if (await ApplyAsync(stack, ctx, changeSet.Template.Resources[id], "CREATE", null, replace: false) is { } reason)
-            {
-                store.SetStatus(stack, "ROLLBACK_IN_PROGRESS",
-                    $"The following resource(s) failed to create: [{id}]. Rollback requested by user.");
-                await RemoveAsync(stack, created.Append(id).Reverse(), honourRetain: false);
-                lock (store.Lock) stack.Outputs = [];
-                store.SetStatus(stack, "ROLLBACK_COMPLETE", null);
-                Finish(changeSet);
-                return;
-            }
-            created.Add(id);
+            var ok = await ApplyAsync(stack, ctx, template.Resources[id], "CREATE", null, replace: false) is null;
+            if (ok) lock (created) created.Add(id);
+            return ok;
+        });
+        if (failed.Count > 0)
+        {
+            store.SetStatus(stack, "ROLLBACK_IN_PROGRESS",
+                $"The following resource(s) failed to create: [{string.Join(", ", failed)}]. Rollback requested by user.");
+            await RemoveAsync(stack, template, [.. created, .. failed], honourRetain: false);
+            lock (store.Lock) stack.Outputs = [];
+            store.SetStatus(stack, "ROLLBACK_COMPLETE", null);
         }
-        Complete(stack, ctx, "CREATE_COMPLETE");
+        else
+            Complete(stack, ctx, "CREATE_COMPLETE");
         Finish(changeSet);
     }
 
@@ -138,29 +140,46 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
         return null;
     }
 
-    /// <summary>Deletes resources in the given order, DELETE_SKIPPED for DeletionPolicy Retain.</summary>
-    private async Task RemoveAsync(Stack stack, IEnumerable<string> ids, bool honourRetain)
+    /// <summary>
+    /// Deletes resources, dependents before what they depend on and independent ones side by side; DELETE_SKIPPED for
+    /// DeletionPolicy Retain. Returns the ids whose deletion failed (FailResourceDeletion), which also keep what they use alive.
+    /// </summary>
+    private Task<IReadOnlyList<string>> RemoveAsync(Stack stack, Template template, IReadOnlyCollection<string> ids, bool honourRetain, bool allowFailure = false)
     {
-        foreach (var id in ids.ToList())
+        var set = ids.ToHashSet();
+        IEnumerable<string> Dependents(string id) => set.Where(other => other != id && template.Resources.TryGetValue(other, out var r)
+            && TemplateGraph.Dependencies(template, r).Contains(id));
+        var order = TemplateGraph.CreationOrder(template, set.Where(template.Resources.ContainsKey)).Reverse()
+            .Concat(set.Where(id => !template.Resources.ContainsKey(id))).ToList();
+        return InWaves(order, Dependents, stopOnFailure: false, id => RemoveOneAsync(stack, id, honourRetain, allowFailure));
+    }
+
+    private async Task<bool> RemoveOneAsync(Stack stack, string id, bool honourRetain, bool allowFailure)
+    {
+        StackResource? resource;
+        lock (store.Lock) resource = stack.Resources.GetValueOrDefault(id);
+        if (resource is null) return true;
+        if (!resource.Exists)
         {
-            StackResource? resource;
-            lock (store.Lock) resource = stack.Resources.GetValueOrDefault(id);
-            if (resource is null) continue;
-            if (!resource.Exists)
-            {
-                MarkDeleted(stack, resource, "DELETE_COMPLETE");
-                continue;
-            }
-            if (honourRetain && resource.Definition.DeletionPolicy == "Retain")
-            {
-                MarkDeleted(stack, resource, "DELETE_SKIPPED");
-                continue;
-            }
-            store.AddEvent(stack, id, resource.Physical!.Id, resource.Type, "DELETE_IN_PROGRESS", null);
-            await Pause();
-            hook(resource.Type, resource.Physical, resource.Properties, exists: false);
             MarkDeleted(stack, resource, "DELETE_COMPLETE");
+            return true;
         }
+        if (honourRetain && resource.Definition.DeletionPolicy == "Retain")
+        {
+            MarkDeleted(stack, resource, "DELETE_SKIPPED");
+            return true;
+        }
+        store.AddEvent(stack, id, resource.Physical!.Id, resource.Type, "DELETE_IN_PROGRESS", null);
+        await Pause();
+        if (allowFailure && store.DeletionFailureFor(id) is { } reason)
+        {
+            lock (store.Lock) stack.Resources[id] = resource with { Status = "DELETE_FAILED", StatusReason = reason, Timestamp = store.Now() };
+            store.AddEvent(stack, id, resource.Physical.Id, resource.Type, "DELETE_FAILED", reason);
+            return false;
+        }
+        hook(resource.Type, resource.Physical, resource.Properties, exists: false);
+        MarkDeleted(stack, resource, "DELETE_COMPLETE");
+        return true;
     }
 
     private void MarkDeleted(Stack stack, StackResource resource, string status)
@@ -188,10 +207,15 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
     private async Task DeleteAsync(Stack stack, bool started)
     {
         if (!started) store.SetStatus(stack, "DELETE_IN_PROGRESS", "User Initiated");
-        IReadOnlyList<string> order;
-        lock (store.Lock)
-            order = stack.Template is null ? [] : TemplateGraph.CreationOrder(stack.Template, stack.Resources.Keys.Where(stack.Template.Resources.ContainsKey)).Reverse().ToList();
-        await RemoveAsync(stack, order, honourRetain: true);
+        Template? template;
+        List<string> ids;
+        lock (store.Lock) (template, ids) = (stack.Template, stack.Resources.Keys.ToList());
+        var failed = template is null ? [] : await RemoveAsync(stack, template, ids, honourRetain: true, allowFailure: true);
+        if (failed.Count > 0)
+        {
+            store.SetStatus(stack, "DELETE_FAILED", $"The following resource(s) failed to delete: [{string.Join(", ", failed)}]. ");
+            return;
+        }
         lock (store.Lock)
         {
             stack.DeletionTime = store.Now();
