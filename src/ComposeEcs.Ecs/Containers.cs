@@ -20,7 +20,7 @@ internal static class Containers
 
     public static ContainerDefinition For(Service service) => new()
     {
-        Name = service.Name,
+        Name = Name(service.Name),
         Image = service.Image ?? "",
         Essential = true,
         Command = NonEmpty(service.Command),
@@ -39,6 +39,10 @@ internal static class Containers
         DockerLabels = service.Labels.IsEmpty ? null : service.Labels.ToImmutableSortedDictionary(l => l.Key, l => (Expr)l.Value, StringComparer.Ordinal),
         PortMappings = PortMappings(service),
     };
+
+    /// <summary>ECS container names allow letters, digits, <c>_</c> and <c>-</c>; compose names may also have dots.</summary>
+    public static string Name(string service) =>
+        string.Concat(service.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '-'));
 
     private static IReadOnlyList<Expr>? NonEmpty(ImmutableArray<string>? items) =>
         items is { IsEmpty: false } list ? [.. list.Select(i => (Expr)i)] : null;

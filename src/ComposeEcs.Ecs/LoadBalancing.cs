@@ -89,7 +89,7 @@ internal static class LoadBalancing
         if (mine.Count == 0) return plan;
         var targets = mine.DistinctBy(p => p.TargetGroupId).Select(p => new EcsLoadBalancer
         {
-            ContainerName = plan.Service.Name,
+            ContainerName = plan.Container.Name,
             ContainerPort = p.Target,
             TargetGroupArn = Fn.Ref(p.TargetGroupId),
         });

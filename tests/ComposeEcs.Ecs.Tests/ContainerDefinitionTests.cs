@@ -187,3 +187,14 @@ public class ContainerDefinitionTests
         Assert.Equal(new Str("512"), task["Memory"]);
     }
 }
+
+public class ContainerNameTests
+{
+    [Fact]
+    public void Service_name_with_a_dot_becomes_a_valid_container_name_the_load_balancer_uses_too()
+    {
+        var template = Transform.Ok(Project(Service("api.v2").Publishing(Port(80, 8080))));
+        Assert.Equal(new Str("api-v2"), template.Container("api.v2")["Name"]);
+        Assert.Equal(new Str("api-v2"), template.Properties("Apiv2Service").At("LoadBalancers.0.ContainerName"));
+    }
+}

@@ -112,7 +112,7 @@ public static class Transform
     /// <summary>The service's own container definition (found by name, sidecars aside).</summary>
     public static MapExpr Container(this Template template, string service) =>
         ((ListExpr)template.Properties(LogicalIds.TaskDefinition(service)).At("ContainerDefinitions")!).Items
-            .OfType<MapExpr>().Single(c => c["Name"] == new Str(service));
+            .OfType<MapExpr>().Single(c => c["Name"] == new Str(Containers.Name(service)));
 
     public static Expr[] Items(this Expr? list) => [.. Assert.IsType<ListExpr>(list).Items];
 }
