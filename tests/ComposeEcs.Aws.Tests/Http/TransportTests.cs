@@ -175,8 +175,9 @@ public sealed class TransportTests
             new RetryPolicy(5, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10)));
 
         var call = context.Sts.GetCallerIdentityAsync(cts.Token);
-        await Task.Delay(50);
-        cts.CancelAfter(10);
+        for (var i = 0; i < 1000 && stub.Sent.Count == 0; i++)
+            await Task.Delay(10);
+        await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Single(stub.Sent);

@@ -73,9 +73,13 @@ public sealed class FaultProtocolTests
     {
         await using var e = await EmulatedAws.StartAsync(retry: new RetryPolicy(5, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5)));
         e.Server.ThrottleNext("GetCallerIdentity", 5);
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cts = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => e.Aws.Sts.GetCallerIdentityAsync(cts.Token).WaitAsync(TimeSpan.FromSeconds(20)));
+        var call = e.Aws.Sts.GetCallerIdentityAsync(cts.Token);
+        await EmulatedAws.WaitAsync(() => Task.FromResult(e.Server.Requests.Count(r => r.Action == "GetCallerIdentity")), n => n == 1);
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(20)));
 
         Assert.Equal(1, e.Server.Requests.Count(r => r.Action == "GetCallerIdentity"));
     }
