@@ -79,6 +79,11 @@ internal static class LoadBalancing
                     "one load balancer listener cannot forward to both", service.Location);
             else owners[key] = service.Name;
         }
+        if (Shape(project) is { IsApplication: true } lb)
+            foreach (var port in lb.Ports.Where(p => p.Published == 443 && p.ListenerProtocol == "HTTP"))
+                yield return Diagnostic.Warning(
+                    $"service \"{port.Service}\": ports: 443: the load balancer listens with plain HTTP on 443; set " +
+                    $"{Ports.ProtocolExtension}: https and {Ports.CertificateExtension} for TLS", project.Services[port.Service].Location);
     }
 
     /// <summary>Plan step: register the service's target groups and wait for its listeners.</summary>

@@ -20,6 +20,14 @@ public class LoadBalancingTests
     }
 
     [Fact]
+    public void Plain_http_on_443_is_a_warning_suggesting_a_certificate()
+    {
+        var warning = Assert.Single(Transform.Warnings(Project(Service("web").Publishing(Port(443, 443)))));
+        Assert.StartsWith("service \"web\": ports: 443:", warning.Message);
+        Assert.Contains("x-aws-certificate", warning.Message);
+    }
+
+    [Fact]
     public void X_aws_protocol_http_on_any_port_gets_an_application_load_balancer()
     {
         var web = Service("web").Publishing(Port(8080, 3000).WithExtensions(("x-aws-protocol", "http")));
