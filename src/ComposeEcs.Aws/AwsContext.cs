@@ -23,13 +23,14 @@ public sealed class AwsContext : IDisposable
 
     public AwsContext(
         IAwsCredentialsProvider credentials, string region, EndpointResolver endpoints,
-        HttpClient? httpClient = null, RetryPolicy? retryPolicy = null, TimeProvider? timeProvider = null)
+        HttpClient? httpClient = null, RetryPolicy? retryPolicy = null, TimeProvider? timeProvider = null,
+        Action<AwsRequestLog>? onRequest = null)
     {
         _ownsHttp = httpClient is null;
         _http = httpClient ?? new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         Region = region;
         Credentials = credentials;
-        Transport = new AwsTransport(_http, credentials, region, endpoints, retryPolicy, timeProvider);
+        Transport = new AwsTransport(_http, credentials, region, endpoints, retryPolicy, timeProvider, onRequest);
         CloudFormation = new CloudFormationClient(Transport);
         Ecs = new EcsClient(Transport);
         Logs = new LogsClient(Transport);
@@ -56,7 +57,7 @@ public sealed class AwsContext : IDisposable
         var endpoints = new EndpointResolver(resolved.Region, explicitEndpoint, environment.Variable);
         // Fetch once now so an expired SSO session or a broken profile fails before any work starts.
         await resolved.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-        return new AwsContext(resolved.Credentials, resolved.Region, endpoints, httpClient, settings.Retry);
+        return new AwsContext(resolved.Credentials, resolved.Region, endpoints, httpClient, settings.Retry, null, settings.OnRequest);
     }
 
     public string Region { get; }

@@ -25,12 +25,15 @@ public sealed class AwsTransport
     private readonly RetryPolicy _retry;
     private readonly TimeProvider _time;
     private readonly Random _random;
+    private readonly Action<AwsRequestLog>? _onRequest;
     private long _clockOffsetTicks;
 
+    /// <param name="onRequest">Told about every attempt (never the bodies), e.g. for a --debug flag.</param>
     public AwsTransport(
         HttpClient http, IAwsCredentialsProvider credentials, string region, EndpointResolver endpoints,
-        RetryPolicy? retry = null, TimeProvider? time = null)
+        RetryPolicy? retry = null, TimeProvider? time = null, Action<AwsRequestLog>? onRequest = null)
     {
+        _onRequest = onRequest;
         _http = http;
         _credentials = credentials;
         Region = region;
@@ -53,6 +56,7 @@ public sealed class AwsTransport
             cancellationToken.ThrowIfCancellationRequested();
             var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
             using var request = BuildRequest(call, endpoint, credentials);
+            var started = _time.GetTimestamp();
             HttpResponseMessage response;
             try
             {
@@ -60,6 +64,7 @@ public sealed class AwsTransport
             }
             catch (Exception e) when (IsNetworkFailure(e, cancellationToken))
             {
+                _onRequest?.Invoke(new AwsRequestLog(call.Service.SigningName, call.Action, attempt, null, "NetworkError", null, _time.GetElapsedTime(started)));
                 if (attempt >= _retry.MaxAttempts)
                     throw new AwsNetworkException($"{call.Service.SigningName} {call.Action} failed: could not reach {endpoint.Authority} ({e.Message})", e);
                 await DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
@@ -69,9 +74,15 @@ public sealed class AwsTransport
             using (response)
             {
                 var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                var elapsed = _time.GetElapsedTime(started);
                 if (response.IsSuccessStatusCode)
+                {
+                    _onRequest?.Invoke(new AwsRequestLog(call.Service.SigningName, call.Action, attempt, (int)response.StatusCode, null,
+                        Protocols.QueryProtocol.HeaderRequestId(response), elapsed));
                     return body;
+                }
                 var error = call.ParseError(response, body);
+                _onRequest?.Invoke(new AwsRequestLog(call.Service.SigningName, call.Action, attempt, (int)response.StatusCode, error.Code, error.RequestId, elapsed));
                 if (attempt < _retry.MaxAttempts && ClockSkew.Correct(error, response, _time.GetUtcNow(), ref _clockOffsetTicks))
                     continue;
                 if (attempt < _retry.MaxAttempts && RetryPolicy.IsRetryable(error.Code, (int)response.StatusCode))

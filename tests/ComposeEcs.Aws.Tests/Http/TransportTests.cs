@@ -256,6 +256,23 @@ public sealed class TransportTests
         Assert.Equal(new SsmParameter("/x", "String", "v", 3, null), parameter);
     }
 
+    [Fact]
+    public async Task An_observer_sees_every_attempt_without_bodies()
+    {
+        var stub = new StubHandler()
+            .Then(HttpStatusCode.BadRequest, "<ErrorResponse><Error><Code>Throttling</Code></Error><RequestId>r-1</RequestId></ErrorResponse>")
+            .Then(HttpStatusCode.OK, StsOk, "text/xml", ("x-amzn-RequestId", "r-2"));
+        var seen = new List<AwsRequestLog>();
+        using var context = new AwsContext(new StaticCredentialsProvider(Keys), "us-east-1",
+            new ComposeEcs.Aws.Endpoints.EndpointResolver("us-east-1", new Uri("http://127.0.0.1:9/")), new HttpClient(stub), FastRetry, null, seen.Add);
+
+        await context.Sts.GetCallerIdentityAsync();
+
+        Assert.Equal(
+            [("sts", "GetCallerIdentity", 1, (int?)400, "Throttling", "r-1"), ("sts", "GetCallerIdentity", 2, (int?)200, null, "r-2")],
+            seen.Select(l => (l.Service, l.Action, l.Attempt, l.StatusCode, l.ErrorCode, l.RequestId)));
+    }
+
     private static AwsContext Context(StubHandler stub) =>
         new(Keys, "us-east-1", new Uri("http://127.0.0.1:9/"), new HttpClient(stub), FastRetry);
 }
