@@ -91,6 +91,12 @@ public sealed class FakeAwsServer : IAsyncDisposable
     /// <summary>An ECS cluster that exists outside any stack, as x-aws-cluster refers to.</summary>
     public void AddCluster(string name) => _ecs.AddCluster(name);
 
+    /// <summary>Only the first <paramref name="running"/> tasks of the ECS service are RUNNING, the rest PENDING.</summary>
+    public void SetRunningTasks(string serviceName, int running) => _ecs.Override(serviceName, o => o with { Running = running });
+
+    /// <summary>Every task of the ECS service reports this healthStatus (HEALTHY, UNHEALTHY, UNKNOWN).</summary>
+    public void SetTaskHealth(string serviceName, string healthStatus) => _ecs.Override(serviceName, o => o with { Health = healthStatus });
+
     /// <summary>Sets an SSM parameter GetParameter will return.</summary>
     public void PutParameter(string name, string value) => _ssm.Set(name, value);
 

@@ -230,4 +230,24 @@ public sealed class ServiceTests : IAsyncLifetime
         Assert.Equal("arn:aws:ecs:us-east-1:123456789012:cluster/ghost", clusters["failures"]![0]!["arn"]!.GetValue<string>());
         Assert.Empty(await AllPages("ecs", "ListServices", new JsonObject { ["cluster"] = "shared" }, "serviceArns"));
     }
+
+    [Fact]
+    public async Task Tests_can_hold_tasks_pending_and_unhealthy()
+    {
+        await DeployApp(desiredCount: 3);
+        _server.SetRunningTasks("web", 1);
+        _server.SetTaskHealth("web", "UNHEALTHY");
+
+        var service = (await _client.JsonOk("ecs", "DescribeServices", new JsonObject { ["cluster"] = "demo", ["services"] = new JsonArray("web") }))["services"]![0]!;
+        Assert.Equal((3, 1, 2), (service["desiredCount"]!.GetValue<int>(), service["runningCount"]!.GetValue<int>(), service["pendingCount"]!.GetValue<int>()));
+        Assert.Equal("IN_PROGRESS", service["deployments"]![0]!["rolloutState"]!.GetValue<string>());
+        var arns = await AllPages("ecs", "ListTasks", new JsonObject { ["cluster"] = "demo", ["serviceName"] = "web" }, "taskArns");
+        var tasks = (await _client.JsonOk("ecs", "DescribeTasks", new JsonObject
+        {
+            ["cluster"] = "demo", ["tasks"] = new JsonArray(arns.Select(a => (JsonNode?)a).ToArray()),
+        }))["tasks"]!.AsArray();
+        Assert.Equal(["PENDING", "PENDING", "RUNNING"], tasks.Select(t => t!["lastStatus"]!.GetValue<string>()).Order());
+        Assert.All(tasks, t => Assert.Equal("UNHEALTHY", t!["healthStatus"]!.GetValue<string>()));
+        Assert.Single(tasks, t => t!["startedAt"] is not null);
+    }
 }

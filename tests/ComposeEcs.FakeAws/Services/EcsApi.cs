@@ -46,7 +46,7 @@ internal sealed class EcsApi(EcsView view, FakeAwsOptions options) : IServiceHan
                 ["clusterName"] = c.Name,
                 ["status"] = "ACTIVE",
                 ["activeServicesCount"] = services.Count(s => s.Cluster == c.Name),
-                ["runningTasksCount"] = services.Where(s => s.Cluster == c.Name).Sum(s => s.DesiredCount),
+                ["runningTasksCount"] = services.Where(s => s.Cluster == c.Name).Sum(view.RunningCount),
                 ["pendingTasksCount"] = 0,
                 ["registeredContainerInstancesCount"] = 0,
             })),
@@ -74,7 +74,7 @@ internal sealed class EcsApi(EcsView view, FakeAwsOptions options) : IServiceHan
         var found = wanted.Select(w => services.FirstOrDefault(s => s.Arn == w || s.Name == w)).ToList();
         return JsonProtocol.Ok(request, new JsonObject
         {
-            ["services"] = JsonProtocol.Array(found.OfType<EcsService>().Select(s => (JsonNode?)EcsJson.Service(s, cluster))),
+            ["services"] = JsonProtocol.Array(found.OfType<EcsService>().Select(s => (JsonNode?)EcsJson.Service(s, cluster, view.RunningCount(s)))),
             ["failures"] = JsonProtocol.Array(wanted.Where((_, i) => found[i] is null).Select(w => (JsonNode?)new JsonObject
             {
                 ["arn"] = w.StartsWith("arn:", StringComparison.Ordinal) ? w : cluster.Arn.Replace(":cluster/", ":service/", StringComparison.Ordinal) + "/" + w,

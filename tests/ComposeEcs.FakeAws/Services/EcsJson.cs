@@ -5,15 +5,15 @@ namespace ComposeEcs.FakeAws.Services;
 /// <summary>ECS's JSON shapes for services and tasks.</summary>
 internal static class EcsJson
 {
-    public static JsonObject Service(EcsService s, EcsCluster cluster) => new()
+    public static JsonObject Service(EcsService s, EcsCluster cluster, int running) => new()
     {
         ["serviceArn"] = s.Arn,
         ["serviceName"] = s.Name,
         ["clusterArn"] = cluster.Arn,
         ["status"] = "ACTIVE",
         ["desiredCount"] = s.DesiredCount,
-        ["runningCount"] = s.DesiredCount,
-        ["pendingCount"] = 0,
+        ["runningCount"] = running,
+        ["pendingCount"] = s.DesiredCount - running,
         ["launchType"] = s.LaunchType,
         ["taskDefinition"] = s.TaskDefinition,
         ["loadBalancers"] = s.Properties?["LoadBalancers"]?.DeepClone() is JsonArray lbs ? Camel(lbs) : new JsonArray(),
@@ -23,11 +23,11 @@ internal static class EcsJson
             ["status"] = "PRIMARY",
             ["taskDefinition"] = s.TaskDefinition,
             ["desiredCount"] = s.DesiredCount,
-            ["runningCount"] = s.DesiredCount,
-            ["pendingCount"] = 0,
+            ["runningCount"] = running,
+            ["pendingCount"] = s.DesiredCount - running,
             ["failedTasks"] = 0,
             ["launchType"] = s.LaunchType,
-            ["rolloutState"] = "COMPLETED",
+            ["rolloutState"] = running == s.DesiredCount ? "COMPLETED" : "IN_PROGRESS",
             ["createdAt"] = JsonProtocol.Epoch(s.CreatedAt),
             ["updatedAt"] = JsonProtocol.Epoch(s.CreatedAt),
         }),
@@ -43,15 +43,16 @@ internal static class EcsJson
 
     public static JsonObject Task(EcsService s, EcsTask t, EcsCluster cluster)
     {
-        var health = s.Containers.Any(c => c.HasHealthCheck) ? "HEALTHY" : "UNKNOWN";
+        var checkedHealth = t.LastStatus == "RUNNING" ? "HEALTHY" : "UNKNOWN";
+        var health = t.Health ?? (s.Containers.Any(c => c.HasHealthCheck) ? checkedHealth : "UNKNOWN");
         var eni = "eni-" + t.Id[..17];
-        return new JsonObject
+        var task = new JsonObject
         {
             ["taskArn"] = t.Arn,
             ["clusterArn"] = cluster.Arn,
             ["taskDefinitionArn"] = s.TaskDefinition,
             ["group"] = $"service:{s.Name}",
-            ["lastStatus"] = "RUNNING",
+            ["lastStatus"] = t.LastStatus,
             ["desiredStatus"] = "RUNNING",
             ["healthStatus"] = health,
             ["launchType"] = s.LaunchType,
@@ -77,11 +78,13 @@ internal static class EcsJson
                 ["taskArn"] = t.Arn,
                 ["name"] = c.Name,
                 ["image"] = c.Image,
-                ["lastStatus"] = "RUNNING",
-                ["healthStatus"] = c.HasHealthCheck ? "HEALTHY" : "UNKNOWN",
+                ["lastStatus"] = t.LastStatus,
+                ["healthStatus"] = c.HasHealthCheck ? health : "UNKNOWN",
                 ["networkInterfaces"] = new JsonArray(new JsonObject { ["attachmentId"] = eni, ["privateIpv4Address"] = t.PrivateIp }),
             })),
         };
+        if (t.LastStatus != "RUNNING") task.Remove("startedAt");
+        return task;
     }
 
     private static JsonObject Detail(string name, string value) => new() { ["name"] = name, ["value"] = value };

@@ -10,7 +10,14 @@ internal sealed record EcsService(string Arn, string Name, string Cluster, int D
 
 internal sealed record ContainerInfo(string Name, string? Image, bool HasHealthCheck);
 
-internal sealed record EcsTask(string Id, string Arn, string PrivateIp, string SubnetId, DateTimeOffset StartedAt);
+internal sealed record EcsTask(string Id, string Arn, string PrivateIp, string SubnetId, DateTimeOffset StartedAt)
+{
+    public string LastStatus { get; init; } = "RUNNING";
+    public string? Health { get; init; }
+}
+
+/// <summary>What a test forces on a service's tasks: fewer running than desired, or a health status.</summary>
+internal sealed record TaskOverride(int? Running, string? Health);
 
 /// <summary>ECS as the stacks imply it: clusters and services from stack resources, DesiredCount RUNNING tasks per service.</summary>
 internal sealed class EcsView(CloudFormationStore store, string region, string account)
@@ -19,6 +26,14 @@ internal sealed class EcsView(CloudFormationStore store, string region, string a
     private readonly Dictionary<string, List<EcsTask>> _tasks = new(StringComparer.Ordinal);
     private readonly Random _random = new(42);
     private readonly List<EcsCluster> _existing = [];
+    private readonly Dictionary<string, TaskOverride> _overrides = new(StringComparer.Ordinal);
+
+    public void Override(string serviceName, Func<TaskOverride, TaskOverride> change)
+    {
+        lock (_lock) _overrides[serviceName] = change(_overrides.GetValueOrDefault(serviceName) ?? new TaskOverride(null, null));
+    }
+
+    public int RunningCount(EcsService service) => Tasks(service).Count(t => t.LastStatus == "RUNNING");
 
     /// <summary>A cluster that exists outside any stack (x-aws-cluster).</summary>
     public void AddCluster(string name)
@@ -76,7 +91,12 @@ internal sealed class EcsView(CloudFormationStore store, string region, string a
                 tasks.Add(new EcsTask(id, $"arn:aws:ecs:{region}:{account}:task/{service.Cluster}/{id}",
                     $"172.31.{_random.Next(0, 48)}.{_random.Next(2, 250)}", $"subnet-0default1{"abc"[tasks.Count % 3]}", DateTimeOffset.UtcNow));
             }
-            return tasks.ToList();
+            var forced = _overrides.GetValueOrDefault(service.Name);
+            return tasks.Select((t, i) => t with
+            {
+                LastStatus = forced?.Running is { } running && i >= running ? "PENDING" : "RUNNING",
+                Health = forced?.Health,
+            }).ToList();
         }
     }
 
