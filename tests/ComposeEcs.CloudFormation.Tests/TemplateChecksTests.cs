@@ -171,4 +171,16 @@ public class TemplateChecksTests
 
         Assert.Equal(TemplateChecks.Problems(tree), DependencyGraph.Check(tree));
     }
+
+    [Fact]
+    public void Container_depends_on_and_policy_conditions_are_not_template_references()
+    {
+        var tree = WithResources(Bucket("Task",
+            ("ContainerDefinitions", List(Map(("Name", "app"), ("DependsOn", List(Map(("ContainerName", "init"), ("Condition", "SUCCESS"))))))),
+            ("PolicyDocument", Map(("Statement", List(Map(("Effect", "Allow"), ("Resource", "arn:aws:s3:::b/${aws:username}"),
+                ("Condition", Map(("StringEquals", Map(("aws:SourceAccount", Pseudo.AccountId))))))))))));
+
+        Assert.Empty(TemplateChecks.Problems(tree));
+        Assert.Equal<string>(["Task"], DependencyGraph.TopologicalOrder(tree));
+    }
 }
