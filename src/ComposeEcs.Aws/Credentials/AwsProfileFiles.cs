@@ -48,8 +48,19 @@ public sealed class AwsProfileFiles
     private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ReadConfig(string path) =>
         ConfigSections(ReadIni(path));
 
-    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ReadIni(string path) =>
-        File.Exists(path) ? ParseIni(File.ReadAllText(path)) : new Dictionary<string, IReadOnlyDictionary<string, string>>();
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ReadIni(string path)
+    {
+        if (!File.Exists(path))
+            return new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        try
+        {
+            return ParseIni(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AwsConfigurationException($"Cannot read the AWS file {path}: {e.Message}", e);
+        }
+    }
 
     /// <summary>Config sections are "[profile x]" except "[default]"; other sections (sso-session, services) are dropped.</summary>
     private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ConfigSections(

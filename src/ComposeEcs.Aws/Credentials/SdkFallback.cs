@@ -33,6 +33,10 @@ public sealed class SdkFallback : IAwsSdkFallback
         {
             return null; // the SDK found nothing anywhere in its chain
         }
+        catch (Exception e) when (e is not OperationCanceledException and not AwsException)
+        {
+            throw new AwsConfigurationException($"Could not resolve AWS credentials: {SdkCredentialsProvider.FirstLine(e.Message)}", e);
+        }
     }
 
     public string? DefaultRegion()
@@ -41,9 +45,9 @@ public sealed class SdkFallback : IAwsSdkFallback
         {
             return FallbackRegionFactory.GetRegionEndpoint()?.SystemName;
         }
-        catch (AmazonClientException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return null;
+            return null; // no region anywhere; the caller reports that in one line
         }
     }
 }
