@@ -214,4 +214,40 @@ public sealed class CloudFormationStackTests : EmulatorTest
         await Server.WaitForStackAsync("app");
         Assert.Null(Server.Stack("app"));
     }
+
+    [Fact]
+    public async Task Conditions_decide_which_resources_exist_and_what_outputs_say()
+    {
+        var template = new JsonObject
+        {
+            ["Parameters"] = new JsonObject
+            {
+                ["Gpu"] = new JsonObject { ["Type"] = "String", ["Default"] = "false", ["AllowedValues"] = new JsonArray("true", "false") },
+            },
+            ["Conditions"] = new JsonObject
+            {
+                ["UseGpu"] = new JsonObject { ["Fn::Equals"] = new JsonArray(Ref("Gpu"), "true") },
+            },
+            ["Resources"] = new JsonObject
+            {
+                ["Cluster"] = Resource("AWS::ECS::Cluster", []),
+                ["GpuTemplate"] = new JsonObject { ["Type"] = "AWS::EC2::LaunchTemplate", ["Condition"] = "UseGpu", ["Properties"] = new JsonObject() },
+            },
+            ["Outputs"] = new JsonObject
+            {
+                ["Mode"] = new JsonObject { ["Value"] = new JsonObject { ["Fn::If"] = new JsonArray("UseGpu", "gpu", "cpu") } },
+            },
+        };
+
+        var stack = await Cfn.Deploy("cond", template.ToJsonString());
+
+        Assert.Equal("cpu", stack.Members("Outputs").Single().Child("OutputValue"));
+        Assert.DoesNotContain(Server.Stack("cond")!.Resources, r => r.LogicalId == "GpuTemplate");
+        var gpu = await Cfn.Deploy("cond", template.ToJsonString(), "UPDATE", ("Parameters.member.1.ParameterKey", "Gpu"), ("Parameters.member.1.ParameterValue", "true"));
+        Assert.Equal("gpu", gpu.Members("Outputs").Single().Child("OutputValue"));
+        Assert.Contains(Server.Stack("cond")!.Resources, r => r.LogicalId == "GpuTemplate" && r.PhysicalId!.StartsWith("lt-", StringComparison.Ordinal));
+        var (_, error) = await Client.Query("cloudformation", "CreateChangeSet", ("StackName", "cond"), ("ChangeSetName", "bad"), ("ChangeSetType", "UPDATE"),
+            ("TemplateBody", template.ToJsonString()), ("Parameters.member.1.ParameterKey", "Gpu"), ("Parameters.member.1.ParameterValue", "maybe"));
+        Assert.Equal("Parameter 'Gpu' must be one of AllowedValues", error.Value("Message"));
+    }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace ComposeEcs.FakeAws.CloudFormation;
 
-internal sealed record TemplateParameter(string Name, string Type, string? Default, bool NoEcho, string? Description);
+internal sealed record TemplateParameter(string Name, string Type, string? Default, bool NoEcho, string? Description, IReadOnlyList<string> AllowedValues);
 
 internal sealed record TemplateResource(
     string LogicalId,
@@ -11,8 +11,7 @@ internal sealed record TemplateResource(
     JsonNode? Properties,
     IReadOnlyList<string> DependsOn,
     string? DeletionPolicy,
-    string? Condition,
-    JsonNode Raw);
+    string? Condition);
 
 /// <summary>A parsed template. JSON nodes are treated as immutable once parsed.</summary>
 internal sealed record Template(
@@ -28,6 +27,7 @@ internal sealed record Template(
     public static Template Parse(string body)
     {
         var root = ParseRoot(body);
+        Materialize(root);
         var resources = root["Resources"] as JsonObject;
         if (resources is null || resources.Count == 0)
             throw AwsError.Validation("Template format error: At least one Resources member must be defined.");
@@ -65,7 +65,8 @@ internal sealed record Template(
                 Text(kv.Value?["Type"]) ?? "String",
                 Text(kv.Value?["Default"]),
                 string.Equals(Text(kv.Value?["NoEcho"]), "true", StringComparison.OrdinalIgnoreCase),
-                Text(kv.Value?["Description"])),
+                Text(kv.Value?["Description"]),
+                (kv.Value?["AllowedValues"] as JsonArray)?.Select(Text).OfType<string>().ToList() ?? []),
             StringComparer.Ordinal);
 
     private static TemplateResource ParseResource(string logicalId, JsonNode? node)
@@ -78,7 +79,21 @@ internal sealed record Template(
             JsonValue v => [v.ToString()],
             _ => new List<string>(),
         };
-        return new TemplateResource(logicalId, type, obj["Properties"], dependsOn, Text(obj["DeletionPolicy"]), Text(obj["Condition"]), obj);
+        return new TemplateResource(logicalId, type, obj["Properties"], dependsOn, Text(obj["DeletionPolicy"]), Text(obj["Condition"]));
+    }
+
+    /// <summary>Parsed JSON nodes build their children lazily; doing it once here makes later concurrent reads safe.</summary>
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj) Materialize(child);
+                break;
+            case JsonArray array:
+                foreach (var child in array) Materialize(child);
+                break;
+        }
     }
 
     /// <summary>A scalar as CloudFormation sees it: numbers and booleans are strings too.</summary>

@@ -74,6 +74,9 @@ internal static partial class TemplateValidator
             else if (g.Key is not null && g.Value is not null) values[p.Name] = g.Value;
             else if (p.Default is not null) values[p.Name] = p.Default;
         }
+        foreach (var p in template.Parameters.Values)
+            if (p.AllowedValues.Count > 0 && values.TryGetValue(p.Name, out var value) && !p.AllowedValues.Contains(value))
+                throw AwsError.Validation($"Parameter '{p.Name}' must be one of AllowedValues");
         var missing = template.Parameters.Keys.Where(k => !values.ContainsKey(k)).ToList();
         if (missing.Count > 0)
             throw AwsError.Validation($"Parameters: [{string.Join(", ", missing)}] must have values");
