@@ -9,6 +9,11 @@ public sealed record Template
     public ImmutableSortedDictionary<string, Expr> Conditions { get; init; } = Sorted.Empty<Expr>();
     public ImmutableSortedDictionary<string, Resource> Resources { get; init; } = Sorted.Empty<Resource>();
     public ImmutableSortedDictionary<string, Output> Outputs { get; init; } = Sorted.Empty<Output>();
+    /// <summary>
+    /// A partial template deep-merged over this one by <see cref="TemplateTree.ToTree"/> (see <see cref="TreeMerge.Merge"/>),
+    /// such as the compose file's <c>x-aws-cloudformation</c>; null for none.
+    /// </summary>
+    public MapExpr? Overlay { get; init; }
 }
 
 public sealed record Resource(string Type, MapExpr Properties)

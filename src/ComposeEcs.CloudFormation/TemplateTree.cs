@@ -13,7 +13,8 @@ public static class TemplateTree
         AddSection(sections, "Conditions", template.Conditions, c => c);
         AddSection(sections, "Resources", template.Resources, ResourceTree);
         AddSection(sections, "Outputs", template.Outputs, OutputTree);
-        return new MapExpr(sections.ToArray());
+        var tree = new MapExpr(sections.ToArray());
+        return template.Overlay is { } overlay ? TreeMerge.Merge(tree, overlay) : tree;
     }
 
     private static void AddSection<T>(List<(string, Expr)> sections, string name, ImmutableSortedDictionary<string, T> items, Func<T, Expr> convert)

@@ -9,17 +9,19 @@ namespace ComposeEcs.Ecs;
 internal static class Cluster
 {
     /// <summary>What ECS services use as their <c>Cluster</c>.</summary>
-    public static Expr Reference(ComposeProject project) => Fn.Ref(LogicalIds.Cluster);
+    public static Expr Reference(ComposeProject project) => ExistingResources.ExistingCluster(project) is { } existing ? existing : Fn.Ref(LogicalIds.Cluster);
 
     public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans) => new()
     {
-        Resources = Sorted.Empty<Resource>().Add(LogicalIds.Cluster, Resource.Of(new EcsCluster
-        {
-            ClusterName = context.Project.Name,
-            Tags = context.ProjectTags,
-        })),
+        Resources = ExistingResources.ExistingCluster(context.Project) is not null
+            ? Sorted.Empty<Resource>()
+            : Sorted.Empty<Resource>().Add(LogicalIds.Cluster, Resource.Of(new EcsCluster
+            {
+                ClusterName = context.Project.Name,
+                Tags = context.ProjectTags,
+            })),
         Outputs = Sorted.Empty<Output>()
-            .Add("ClusterName", new Output(Fn.Ref(LogicalIds.Cluster)) { Description = "Name of the ECS cluster" })
-            .Add("ClusterArn", new Output(Fn.GetAtt(LogicalIds.Cluster, "Arn")) { Description = "ARN of the ECS cluster" }),
+            .Add("ClusterName", new Output(ExistingResources.ClusterName(context.Project)) { Description = "Name of the ECS cluster" })
+            .Add("ClusterArn", new Output(ExistingResources.ClusterArn(context.Project)) { Description = "ARN of the ECS cluster" }),
     };
 }

@@ -28,20 +28,23 @@ public static class ComposeTransform
     [
         LogicalIds.Check, Compatibility.Check, Networks.Check, LoadBalancing.Check, FargateSizes.Check,
         Containers.Check, Services.Check, Logging.Check, Iam.Check,
+        ExistingResources.Check, Secrets.Check, Volumes.Check, Autoscaling.Check, Gpu.Check, Https.Check, Overlay.Check,
     ];
 
     private static readonly ImmutableArray<Func<TransformContext, ServicePlan, ServicePlan>> PlanSteps =
     [
         Networks.Plan, Logging.Plan, LoadBalancing.Plan, ServiceDiscovery.Plan, Services.Plan, Iam.Plan,
+        Secrets.Plan, Volumes.Plan, Gpu.Plan,
     ];
 
     private static readonly ImmutableArray<Func<TransformContext, ImmutableArray<ServicePlan>, Template>> Emitters =
     [
         Cluster.Emit, Networks.Emit, Logging.Emit, LoadBalancing.Emit, ServiceDiscovery.Emit, Iam.Emit,
         TaskDefinitions.Emit, Services.Emit,
+        Secrets.Emit, Volumes.Emit, Autoscaling.Emit, Gpu.Emit, Https.Emit, ExistingResources.Emit,
     ];
 
-    private static readonly ImmutableArray<Func<TransformContext, Template, Result<Template>>> Finishers = [];
+    private static readonly ImmutableArray<Func<TransformContext, Template, Result<Template>>> Finishers = [Overlay.Finish];
 
     /// <summary>Pure: the same project and options always give the same template (or the same diagnostics).</summary>
     public static Result<Template> Convert(ComposeProject project, TransformOptions? options = null)

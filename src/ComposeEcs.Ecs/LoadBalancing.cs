@@ -20,6 +20,9 @@ internal sealed record PublishedPort(string Service, int Published, int Target, 
 internal sealed record LoadBalancerShape(string Type, ImmutableArray<PublishedPort> Ports)
 {
     public bool IsApplication => Type == "application";
+    /// <summary>An <c>x-aws-loadbalancer</c> someone else runs (see <see cref="ExistingResources"/>): no LB or LB group is created.</summary>
+    public bool Existing { get; init; }
+    public Expr Arn { get; init; } = Fn.Ref(LogicalIds.LoadBalancer);
 }
 
 /// <summary>
@@ -35,12 +38,17 @@ internal static class LoadBalancing
     {
         var published = project.Services.Values.SelectMany(s => s.Ports.Select(p => (Service: s.Name, Port: p))).ToList();
         if (published.Count == 0) return null;
-        var application = published.All(p => Ports.IsHttpListener(p.Port));
+        var existing = ExistingResources.ExistingLoadBalancer(project);
+        var application = existing is not null
+            ? ExistingResources.LoadBalancerType(existing) == "application"
+            : published.All(p => Ports.IsHttpListener(p.Port));
         var ports = published
             .Select(p => ToPublished(p.Service, p.Port, application))
             .OrderBy(p => p.Service, StringComparer.Ordinal).ThenBy(p => p.Published).ThenBy(p => p.Protocol, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new(application ? "application" : "network", ports);
+        return existing is null
+            ? new(application ? "application" : "network", ports)
+            : new(application ? "application" : "network", ports) { Existing = true, Arn = existing };
     }
 
     private static PublishedPort ToPublished(string service, ServicePort port, bool application)
@@ -130,14 +138,20 @@ internal static class LoadBalancing
                 Tags = context.ProjectTags,
             }),
         };
+        if (lb.Existing)
+        {
+            resources.Remove(LogicalIds.LoadBalancerSecurityGroup);
+            resources.Remove(LogicalIds.LoadBalancer);
+        }
         foreach (var port in lb.Ports)
         {
             resources[port.TargetGroupId] = Resource.Of(TargetGroupFor(context, lb, port));
-            resources[port.ListenerId] = Resource.Of(ListenerFor(port));
+            resources[port.ListenerId] = Resource.Of(ListenerFor(lb, port));
         }
-        foreach (var plan in plans)
-            foreach (var (id, rule) in IngressFromLoadBalancer(lb, plan))
+        foreach (var plan in plans.Where(_ => !lb.Existing))
+            foreach (var (id, rule) in IngressFromLoadBalancer(context, lb, plan))
                 resources[id] = Resource.Of(rule);
+        if (lb.Existing) return new Template { Resources = Sorted.Empty<Resource>().AddRange(resources) };
         return new Template
         {
             Resources = Sorted.Empty<Resource>().AddRange(resources),
@@ -159,9 +173,9 @@ internal static class LoadBalancing
         Tags = context.ServiceTags(port.Service),
     };
 
-    private static Listener ListenerFor(PublishedPort port) => new()
+    private static Listener ListenerFor(LoadBalancerShape lb, PublishedPort port) => new()
     {
-        LoadBalancerArn = Fn.Ref(LogicalIds.LoadBalancer),
+        LoadBalancerArn = lb.Arn,
         Port = port.Published,
         Protocol = port.ListenerProtocol,
         Certificates = port.ListenerProtocol is "HTTPS" or "TLS" && port.Certificate is { } arn ? [new Certificate(arn)] : null,
@@ -176,13 +190,13 @@ internal static class LoadBalancing
     };
 
     /// <summary>The service's first network admits each target port from the load balancer's group.</summary>
-    private static IEnumerable<(string Id, SecurityGroupIngress Rule)> IngressFromLoadBalancer(LoadBalancerShape lb, ServicePlan plan)
+    private static IEnumerable<(string Id, SecurityGroupIngress Rule)> IngressFromLoadBalancer(TransformContext context, LoadBalancerShape lb, ServicePlan plan)
     {
         if (plan.Service.Networks.Keys.FirstOrDefault() is not { } network) yield break;
         foreach (var port in lb.Ports.Where(p => p.Service == plan.Service.Name).DistinctBy(p => (p.Target, p.Protocol)))
             yield return (LogicalIds.LoadBalancerIngress(network, port.Protocol, port.Target), new SecurityGroupIngress
             {
-                GroupId = Networks.GroupOf(network),
+                GroupId = Networks.GroupOf(context.Project, network),
                 IpProtocol = IpProtocol(port),
                 FromPort = port.Target,
                 ToPort = port.Target,

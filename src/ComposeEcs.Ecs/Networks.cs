@@ -47,15 +47,19 @@ internal static class Networks
     /// <summary>Plan step: the task joins the security group of each of its networks.</summary>
     public static ServicePlan Plan(TransformContext context, ServicePlan plan) => plan with
     {
-        SecurityGroups = [.. plan.SecurityGroups, .. plan.Service.Networks.Keys.Select(GroupOf)],
+        SecurityGroups = [.. plan.SecurityGroups, .. plan.Service.Networks.Keys.Select(n => GroupOf(context.Project, n))],
     };
 
     public static Expr GroupOf(string network) => Fn.Ref(LogicalIds.Network(network));
 
+    /// <summary>The network's group: its <c>x-aws-securitygroup</c>, else the one this template creates.</summary>
+    public static Expr GroupOf(ComposeProject project, string network) =>
+        ExistingResources.ExistingSecurityGroup(project, network) is { } existing ? existing : GroupOf(network);
+
     public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans)
     {
         var resources = new List<KeyValuePair<string, Resource>>();
-        foreach (var network in Used(context.Project))
+        foreach (var network in Used(context.Project).Where(n => ExistingResources.ExistingSecurityGroup(context.Project, n) is null))
         {
             var id = LogicalIds.Network(network);
             var name = context.Project.Networks.TryGetValue(network, out var declared) ? declared.Name : $"{context.Project.Name}_{network}";

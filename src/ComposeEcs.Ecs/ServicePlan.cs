@@ -45,6 +45,8 @@ internal sealed record ServicePlan
     public ImmutableArray<CapacityProviderStrategyItem> CapacityProviderStrategy { get; init; } = [];
     public ImmutableArray<Expr> SecurityGroups { get; init; } = [];
     public string AssignPublicIp { get; init; } = "ENABLED";
+    /// <summary>Subnets of the tasks; null for all of the template's subnets (EFS volumes narrow them to the mount targets' subnets).</summary>
+    public Expr? Subnets { get; init; }
     public ImmutableArray<CloudFormation.Resources.Ecs.LoadBalancer> LoadBalancers { get; init; } = [];
     public ImmutableArray<ServiceRegistry> ServiceRegistries { get; init; } = [];
     public ServiceConnectConfiguration? ServiceConnect { get; init; }

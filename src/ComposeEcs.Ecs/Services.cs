@@ -91,7 +91,7 @@ internal static class Services
                 {
                     AssignPublicIp = plan.AssignPublicIp,
                     SecurityGroups = plan.SecurityGroups.IsEmpty ? null : plan.SecurityGroups,
-                    Subnets = context.Vpc.Subnets,
+                    Subnets = plan.Subnets ?? context.Vpc.Subnets,
                 }),
                 LoadBalancers = plan.LoadBalancers.IsEmpty ? null : plan.LoadBalancers,
                 ServiceRegistries = plan.ServiceRegistries.IsEmpty ? null : plan.ServiceRegistries,

@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using ComposeEcs.CloudFormation;
+using ComposeEcs.Compose;
+using ComposeEcs.Compose.Model;
+
+namespace ComposeEcs.Ecs;
+
+/// <summary>
+/// The top-level <c>x-aws-cloudformation</c>: a partial template deep-merged over the generated one last (maps merge,
+/// scalars and lists replace, <c>null</c> deletes; see <see cref="TreeMerge.Merge"/>), so any property of any
+/// generated resource can be patched and new parameters, resources or outputs added. The merge happens on the tree
+/// (<see cref="Template.Overlay"/>, applied by <see cref="TemplateTree.ToTree"/>), so YAML and JSON output both carry
+/// it, and so do keys the typed <see cref="Template"/> has no field for (<c>Mappings</c>, <c>Metadata</c>, ...).
+/// </summary>
+internal static class Overlay
+{
+    public const string Extension = "x-aws-cloudformation";
+
+    public static IEnumerable<Diagnostic> Check(ComposeProject project)
+    {
+        if (!project.Extensions.Has(Extension)) yield break;
+        if (project.Extensions.GetMap(Extension) is not { } map)
+        {
+            yield return Diagnostic.Error($"{Extension}: must be a map shaped like a CloudFormation template (Resources, Outputs, ...)");
+            yield break;
+        }
+        foreach (var (key, value) in map.Where(e => e.Key is "Resources" or "Parameters" or "Outputs" or "Conditions" or "Mappings"))
+            if (value is not (null or ImmutableSortedDictionary<string, object?>))
+                yield return Diagnostic.Error($"{Extension}: {key}: must be a map");
+        if (map.GetValueOrDefault("Resources") is ImmutableSortedDictionary<string, object?> resources)
+            foreach (var (id, resource) in resources)
+                if (resource is not (null or ImmutableSortedDictionary<string, object?>))
+                    yield return Diagnostic.Error($"{Extension}: Resources.{id}: must be a map (Type, Properties, ...) or null to remove it");
+    }
+
+    /// <summary>Finish step: attach the overlay; new resources must say their Type.</summary>
+    public static Result<Template> Finish(TransformContext context, Template template)
+    {
+        if (context.Project.Extensions.GetMap(Extension) is not { } map) return new(template, []);
+        var overlay = (MapExpr)PlainData.ToExpr(map);
+        var diagnostics = ImmutableArray<Diagnostic>.Empty;
+        if (overlay["Resources"] is MapExpr resources)
+            foreach (var (id, resource) in resources.Entries)
+                if (resource is MapExpr r && !template.Resources.ContainsKey(id) && r["Type"] is not Str)
+                    diagnostics = diagnostics.Add(Diagnostic.Error($"{Extension}: Resources.{id}: is not a generated resource, so it needs a Type"));
+        return diagnostics.IsEmpty ? new(template with { Overlay = overlay }, []) : new(null, diagnostics);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Collections.Immutable;
+using ComposeEcs.CloudFormation;
+using ComposeEcs.CloudFormation.Resources.Ecs;
+using ComposeEcs.CloudFormation.Resources.Iam;
+using ComposeEcs.Compose;
+using ComposeEcs.Compose.Model;
+using SmSecret = ComposeEcs.CloudFormation.Resources.SecretsManager.Secret;
+
+namespace ComposeEcs.Ecs;
+
+/// <summary>A template parameter <c>compose-ecs up</c> fills with the content of a compose secret.</summary>
+/// <param name="ParameterName">The NoEcho parameter, <c>&lt;SecretKey&gt;SecretValue</c>.</param>
+/// <param name="Secret">The compose secret's key.</param>
+/// <param name="Source">Where <c>up</c> reads the value: <c>file ./db_password.txt</c> or <c>environment variable API_TOKEN</c>.</param>
+public sealed record SecretParameter(string ParameterName, string Secret, string Source);
+
+/// <summary>The secret-value parameters of a project's template, for <c>convert</c> to list.</summary>
+public static class SecretParameters
+{
+    /// <summary>One entry per non-external secret some service uses, sorted by secret key.</summary>
+    public static ImmutableArray<SecretParameter> Of(ComposeProject project) =>
+        [.. Secrets.Created(project).Select(s => new SecretParameter(Secrets.ParameterName(s.Key), s.Key, Secrets.SourceText(project, s)))];
+}
+
+/// <summary>
+/// Compose secrets as Secrets Manager secrets. A <c>file:</c> or <c>environment:</c> secret becomes an
+/// <c>AWS::SecretsManager::Secret</c> whose <c>SecretString</c> is the NoEcho parameter <c>&lt;Key&gt;SecretValue</c>
+/// (<c>Key</c> = the secret key's letters and digits, first one upper-cased: <c>db_password</c> →
+/// <c>DbpasswordSecretValue</c>), which <c>up</c> fills from the file or variable; the transform never reads the file.
+/// An <c>external: true</c> secret's <c>name</c> is the ARN of an existing secret. Each service gets an init container
+/// (see <see cref="SecretsInit"/>) that writes its secrets to <c>/run/secrets</c>; its execution role may read exactly
+/// those secrets. <c>x-aws-pull_credentials</c> (a secret ARN) becomes the container's repository credentials.
+/// </summary>
+internal static class Secrets
+{
+    public const string KeysExtension = "x-aws-keys";
+    public const string PullCredentialsExtension = "x-aws-pull_credentials";
+
+    public static string LogicalId(string key) => LogicalIds.Normalize(key) + "Secret";
+    public static string ParameterName(string key) => LogicalIds.Normalize(key) + "SecretValue";
+
+    /// <summary>Non-external secrets used by at least one service: the ones this template creates.</summary>
+    public static IEnumerable<Compose.Model.Secret> Created(ComposeProject project) =>
+        Used(project).Where(s => !s.External);
+
+    public static IEnumerable<Compose.Model.Secret> Used(ComposeProject project)
+    {
+        var used = project.Services.Values.SelectMany(s => s.Secrets.Select(r => r.Source)).ToHashSet(StringComparer.Ordinal);
+        return project.Secrets.Values.Where(s => used.Contains(s.Key));
+    }
+
+    /// <summary>The secret's ARN: <c>Ref</c> of the created secret, or the external secret's name.</summary>
+    public static Expr Arn(Compose.Model.Secret secret) => secret.External ? secret.Name : Fn.Ref(LogicalId(secret.Key));
+
+    public static string SourceText(ComposeProject project, Compose.Model.Secret secret) =>
+        secret.File is { } file ? $"file {DisplayPath(project, file)}"
+        : secret.Environment is { } variable ? $"environment variable {variable}"
+        : "inline content";
+
+    private static string DisplayPath(ComposeProject project, string file)
+    {
+        var relative = Path.GetRelativePath(project.WorkingDirectory, file).Replace('\\', '/');
+        return relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? relative : "./" + relative;
+    }
+
+    /// <summary><c>x-aws-keys</c>: null when absent, else the listed keys (<c>["*"]</c> for all).</summary>
+    public static ImmutableArray<string>? Keys(Compose.Model.Secret secret) =>
+        secret.Extensions.Has(KeysExtension) ? [.. secret.Extensions.GetList(KeysExtension).OfType<string>()] : null;
+
+    public static IEnumerable<Diagnostic> Check(ComposeProject project)
+    {
+        foreach (var secret in Used(project))
+        {
+            var where = $"secret \"{secret.Key}\"";
+            if (secret.External && !secret.Name.StartsWith("arn:", StringComparison.Ordinal))
+                yield return Diagnostic.Error($"{where}: external secrets are referenced by ARN; set name to the Secrets Manager secret's ARN (got \"{secret.Name}\")", secret.Location);
+            if (!secret.External && secret.File is null && secret.Environment is null)
+                yield return Diagnostic.Error($"{where}: needs file or environment (or external: true with the ARN as name)", secret.Location);
+            if (secret.Extensions.Has(KeysExtension))
+            {
+                var raw = secret.Extensions.GetList(KeysExtension);
+                if (raw.IsEmpty || raw.Any(k => k is not string { Length: > 0 } s || !SecretsInit.IsSafeKey(s)))
+                    yield return Diagnostic.Error($"{where}: {KeysExtension}: must be a list of JSON keys (letters, digits, '.', '_', '-'), or [\"*\"] for every key", secret.Location);
+                else if (raw.Contains("*") && raw.Length > 1)
+                    yield return Diagnostic.Error($"{where}: {KeysExtension}: \"*\" already means every key; list it alone", secret.Location);
+            }
+        }
+        foreach (var clash in Created(project).GroupBy(s => LogicalIds.Normalize(s.Key), StringComparer.Ordinal).Where(g => g.Count() > 1))
+            yield return Diagnostic.Error(
+                $"secrets {string.Join(" and ", clash.Select(s => $"\"{s.Key}\""))} both become the template parameter {ParameterName(clash.First().Key)}; rename one of them");
+        foreach (var service in project.Services.Values)
+        {
+            foreach (var reference in service.Secrets)
+                if (SecretsInit.Target(reference) is null)
+                    yield return Diagnostic.Error(
+                        $"service \"{service.Name}\": secrets: {reference.Source}: target \"{reference.Target}\" must be a relative path (or under /run/secrets/) without '..'", service.Location);
+            if (service.Extensions.Has(PullCredentialsExtension)
+                && !(service.Extensions.GetString(PullCredentialsExtension) is { } arn && arn.StartsWith("arn:", StringComparison.Ordinal)))
+                yield return Diagnostic.Error(
+                    $"service \"{service.Name}\": {PullCredentialsExtension}: must be the ARN of a Secrets Manager secret holding the registry's username and password", service.Location);
+        }
+    }
+
+    /// <summary>Plan step: the init container, the shared volume, and read access for the execution role.</summary>
+    public static ServicePlan Plan(TransformContext context, ServicePlan plan)
+    {
+        plan = PullCredentials(plan);
+        if (plan.Service.Secrets.IsEmpty) return plan;
+        var init = SecretsInit.Container(context, plan);
+        var arns = plan.Service.Secrets.Select(r => Arn(context.Project.Secrets[r.Source])).Distinct().ToImmutableArray();
+        return plan.WithContainer(c => c with
+        {
+            MountPoints = [.. c.MountPoints ?? [], new MountPoint { ContainerPath = SecretsInit.Root, SourceVolume = SecretsInit.VolumeName, ReadOnly = true }],
+            DependsOn = [.. c.DependsOn ?? [], new ContainerDependency(init.Name, "SUCCESS")],
+        }) with
+        {
+            Sidecars = [.. plan.Sidecars, init],
+            Volumes = [.. plan.Volumes, new CloudFormation.Resources.Ecs.Volume { Name = SecretsInit.VolumeName }],
+            ExecutionRolePolicies = [.. plan.ExecutionRolePolicies, ReadPolicy("ReadComposeSecrets", arns)],
+        };
+    }
+
+    private static ServicePlan PullCredentials(ServicePlan plan)
+    {
+        if (plan.Service.Extensions.GetString(PullCredentialsExtension) is not { } arn) return plan;
+        return plan.WithContainer(c => c with { RepositoryCredentials = new RepositoryCredentials(arn) }) with
+        {
+            ExecutionRolePolicies = [.. plan.ExecutionRolePolicies, ReadPolicy("ReadPullCredentials", [arn])],
+        };
+    }
+
+    private static Policy ReadPolicy(string name, ImmutableArray<Expr> arns) => new(name, new PolicyDocument
+    {
+        Statement = [new PolicyStatement { Action = ["secretsmanager:GetSecretValue"], Resource = arns }],
+    }.ToExpr());
+
+    public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans)
+    {
+        var resources = Sorted.Empty<Resource>();
+        var parameters = Sorted.Empty<Parameter>();
+        foreach (var secret in Created(context.Project))
+        {
+            var parameter = ParameterName(secret.Key);
+            parameters = parameters.Add(parameter, new Parameter("String")
+            {
+                NoEcho = true,
+                Description = $"Content of the compose secret \"{secret.Key}\" ({SourceText(context.Project, secret)}). " +
+                    "compose-ecs up fills each NoEcho parameter named <secret key letters and digits>SecretValue from that secret's file or environment variable.",
+            });
+            resources = resources.Add(LogicalId(secret.Key), Resource.Of(new SmSecret
+            {
+                Description = $"The {secret.Key} secret of {context.Project.Name}",
+                SecretString = Fn.Ref(parameter),
+                Tags = context.ProjectTags,
+            }));
+        }
+        return new Template { Resources = resources, Parameters = parameters };
+    }
+}
