@@ -13,7 +13,7 @@ namespace ComposeEcs.Compose.Yaml;
 public static partial class YamlParsing
 {
     /// <summary>Upper bound on nodes produced, so alias bombs end in an error rather than exhausting memory.</summary>
-    private const int MaxNodes = 2_000_000;
+    private const int MaxNodes = 1_000_000;
 
     public static Result<YNode> Parse(string text, string displayPath)
     {
@@ -72,7 +72,9 @@ public static partial class YamlParsing
     private sealed class Composer(string file)
     {
         private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
-        private int _nodes;
+        // Nodes each anchor expands to, counting nested aliases, so later passes cannot be made to walk an exponential tree.
+        private readonly Dictionary<string, long> _anchorSizes = new(StringComparer.Ordinal);
+        private long _nodes;
         public List<Diagnostic> Diagnostics { get; } = [];
 
         private SourceLocation At(Mark mark) => new(file, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
@@ -96,26 +98,32 @@ public static partial class YamlParsing
         {
             if (++_nodes > MaxNodes) throw new YamlException(parser.Current!.Start, parser.Current.End, "document too large (alias expansion?)");
             var current = parser.Current ?? throw new YamlException(Mark.Empty, Mark.Empty, "unexpected end of input");
+            var start = _nodes;
             switch (current)
             {
                 case AnchorAlias alias:
                     parser.MoveNext();
-                    if (_anchors.TryGetValue(alias.Value.Value, out var target)) return target;
+                    if (_anchors.TryGetValue(alias.Value.Value, out var target))
+                    {
+                        _nodes += _anchorSizes[alias.Value.Value];
+                        if (_nodes > MaxNodes) throw new YamlException(alias.Start, alias.End, "document too large (alias expansion)");
+                        return target;
+                    }
                     throw new YamlException(alias.Start, alias.End, $"unknown anchor '{alias.Value.Value}'");
                 case Scalar scalar:
                     parser.MoveNext();
-                    return Remember(scalar.Anchor, ToScalar(scalar));
-                case SequenceStart start:
+                    return Remember(scalar.Anchor, ToScalar(scalar), start);
+                case SequenceStart seqStart:
                     parser.MoveNext();
                     var items = ImmutableArray.CreateBuilder<YNode>();
                     while (!parser.TryConsume<SequenceEnd>(out _))
                     {
-                        items.Add(ReadNode(parser) ?? YScalar.String("", At(start.Start)));
+                        items.Add(ReadNode(parser) ?? YScalar.String("", At(seqStart.Start)));
                     }
-                    return Remember(start.Anchor, new YSequence(items.ToImmutable(), At(start.Start)) { Tag = LocalTag(start.Tag) });
+                    return Remember(seqStart.Anchor, new YSequence(items.ToImmutable(), At(seqStart.Start)) { Tag = LocalTag(seqStart.Tag) }, start);
                 case MappingStart map:
                     parser.MoveNext();
-                    return Remember(map.Anchor, ReadMapping(parser, map));
+                    return Remember(map.Anchor, ReadMapping(parser, map), start);
                 default:
                     throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
             }
@@ -177,9 +185,13 @@ public static partial class YamlParsing
             }
         }
 
-        private YNode Remember(AnchorName anchor, YNode node)
+        private YNode Remember(AnchorName anchor, YNode node, long start)
         {
-            if (!anchor.IsEmpty) _anchors[anchor.Value] = node;
+            if (!anchor.IsEmpty)
+            {
+                _anchors[anchor.Value] = node;
+                _anchorSizes[anchor.Value] = Math.Max(1, _nodes - start);
+            }
             return node;
         }
 
