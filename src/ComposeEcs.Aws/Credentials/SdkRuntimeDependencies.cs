@@ -11,7 +11,7 @@ namespace ComposeEcs.Aws.Credentials;
 /// web-identity profiles only work once these factories are registered. Registering is idempotent
 /// (the registry keys by type name), so calling it more than once is harmless.
 /// </summary>
-internal static class SdkRuntimeDependencies
+public static class SdkRuntimeDependencies
 {
     public static void Register()
     {
