@@ -106,7 +106,7 @@ internal static class Ports
                 target = parts[^1];
                 break;
         }
-        if (hostIp is not null && !System.Net.IPAddress.TryParse(hostIp, out _)) return null;
+        if (hostIp is not null && !IsIp(hostIp)) return null;
         if (string.IsNullOrEmpty(published)) published = null;
 
         var targets = ParseRange(target);
@@ -148,6 +148,9 @@ internal static class Ports
     private static int? ParsePort(string text) =>
         text.Length is > 0 and <= 5 && text.All(char.IsAsciiDigit) && int.Parse(text, CultureInfo.InvariantCulture) is var p and >= 0 and <= 65535
             ? p : null;
+
+    private static bool IsIp(string text) =>
+        System.Net.IPAddress.TryParse(text, out _) && (text.Contains(':') || text.Count(c => c == '.') == 3);
 
     private static bool IsProtocol(string protocol) => protocol.ToLowerInvariant() is "tcp" or "udp" or "sctp";
 
