@@ -25,9 +25,16 @@ public sealed class AwsContext : IDisposable
         IAwsCredentialsProvider credentials, string region, EndpointResolver endpoints,
         HttpClient? httpClient = null, RetryPolicy? retryPolicy = null, TimeProvider? timeProvider = null,
         Action<AwsRequestLog>? onRequest = null)
+        : this(credentials, region, endpoints, httpClient ?? NewHttpClient(), httpClient is null, retryPolicy, timeProvider, onRequest)
     {
-        _ownsHttp = httpClient is null;
-        _http = httpClient ?? new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    private AwsContext(
+        IAwsCredentialsProvider credentials, string region, EndpointResolver endpoints, HttpClient http, bool ownsHttp,
+        RetryPolicy? retryPolicy, TimeProvider? timeProvider, Action<AwsRequestLog>? onRequest)
+    {
+        _ownsHttp = ownsHttp;
+        _http = http;
         Region = region;
         Credentials = credentials;
         Transport = new AwsTransport(_http, credentials, region, endpoints, retryPolicy, timeProvider, onRequest);
@@ -52,13 +59,25 @@ public sealed class AwsContext : IDisposable
     public static async Task<AwsContext> ResolveAsync(
         AwsSettings settings, AwsEnvironment environment, HttpClient? httpClient, CancellationToken cancellationToken = default)
     {
-        var resolved = await AwsConfigResolver.ResolveAsync(settings, environment, cancellationToken).ConfigureAwait(false);
         var explicitEndpoint = settings.EndpointUrl is { Length: > 0 } url ? EndpointResolver.ParseEndpoint(url) : null;
-        var endpoints = new EndpointResolver(resolved.Region, explicitEndpoint, environment.Variable);
-        // Fetch once now so an expired SSO session or a broken profile fails before any work starts.
-        await resolved.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-        return new AwsContext(resolved.Credentials, resolved.Region, endpoints, httpClient, settings.Retry, null, settings.OnRequest);
+        var http = httpClient ?? NewHttpClient();
+        try
+        {
+            EndpointResolver Endpoints(string region) => new(region, explicitEndpoint, environment.Variable);
+            var resolved = await AwsConfigResolver.ResolveAsync(settings, environment, cancellationToken,
+                (source, region) => new AwsTransport(http, source, region, Endpoints(region), settings.Retry, null, settings.OnRequest)).ConfigureAwait(false);
+            // Fetch once now so an expired SSO session or a broken profile fails before any work starts.
+            await resolved.Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+            return new AwsContext(resolved.Credentials, resolved.Region, Endpoints(resolved.Region), http, httpClient is null, settings.Retry, null, settings.OnRequest);
+        }
+        catch when (httpClient is null)
+        {
+            http.Dispose();
+            throw;
+        }
     }
+
+    private static HttpClient NewHttpClient() => new() { Timeout = TimeSpan.FromSeconds(60) };
 
     public string Region { get; }
 
