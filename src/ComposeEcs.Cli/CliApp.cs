@@ -11,6 +11,7 @@ public static class CliApp
         var root = new RootCommand("Run a Docker Compose application on Amazon ECS (Fargate) through one CloudFormation stack.");
         var project = new ProjectOptions();
         root.Subcommands.Add(ConfigCommand.Create(project, context));
+        root.Subcommands.Add(ConvertCommand.Create(project, context));
         root.Subcommands.Add(UpCommand.Create(project, context));
         root.Subcommands.Add(DownCommand.Create(project, context));
         root.Subcommands.Add(PsCommand.Create(project, context));

@@ -19,13 +19,9 @@ public static class ProjectLoading
 
     public static Result<ComposeProject> Load(ProjectArguments args, CliContext ctx) => ComposeLoader.Load(Options(args, ctx));
 
-    /// <summary>One line per diagnostic: errors as <c>file:line:col: message</c>, warnings prefixed <c>warning:</c>.</summary>
+    /// <summary>One line per diagnostic on stderr: <c>file:line:col: message</c>, warnings as <c>file:line:col: warning: message</c>.</summary>
     public static void Report(IEnumerable<Diagnostic> ds, CliContext ctx)
     {
-        foreach (var d in ds)
-        {
-            var text = d.Location is null ? d.Message : $"{d.Location}: {d.Message}";
-            ctx.Error.WriteLine(d.Severity == Severity.Warning ? "warning: " + text : text);
-        }
+        foreach (var d in ds) ctx.Error.WriteLine(d.ToString());
     }
 }

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using ComposeEcs.CloudFormation;
+using ComposeEcs.Ecs;
+
+namespace ComposeEcs.Cli.Commands;
+
+/// <summary><c>compose-ecs convert</c>: the CloudFormation template for the project, offline and deterministic.</summary>
+public static class ConvertCommand
+{
+    public static Command Create(ProjectOptions project, CliContext context)
+    {
+        var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "yaml" };
+        format.AcceptOnlyFromAmong("yaml", "json");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the template to this file instead of stdout" };
+
+        var command = new Command("convert", "Convert the compose project into a CloudFormation template (no AWS access needed)");
+        project.AddTo(command);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var loaded = ProjectLoading.Load(project.Read(parse), context);
+            ProjectLoading.Report(loaded.Diagnostics, context);
+            if (!loaded.Succeeded) return ExitCodes.BadInput;
+
+            var converted = ComposeTransform.Convert(loaded.Value!);
+            ProjectLoading.Report(converted.Diagnostics, context);
+            if (!converted.Succeeded) return ExitCodes.BadInput;
+
+            var tree = converted.Value!.ToTree();
+            var text = parse.GetValue(format) == "json" ? TemplateWriter.ToJson(tree) : TemplateWriter.ToYaml(tree);
+            var path = parse.GetValue(output);
+            if (path is null)
+            {
+                await context.Out.WriteAsync(text);
+                return ExitCodes.Success;
+            }
+
+            var fullPath = Path.GetFullPath(path, context.WorkingDirectory);
+            try
+            {
+                await File.WriteAllTextAsync(fullPath, text, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await context.Error.WriteLineAsync($"compose-ecs: cannot write {path}: {e.Message}");
+                return ExitCodes.Failed;
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
