@@ -64,7 +64,8 @@ public sealed class UpOperation(AwsContext aws, DeployTimings timings, TimeProvi
 
             progress.Report(new ChangeSetComputed(request.StackName, isNew, changes));
             var marker = await _watcher.NewestEventIdAsync(plan.StackId, cancellationToken).ConfigureAwait(false);
-            await _cfn.ExecuteChangeSetAsync(plan.ChangeSetId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // Once decided, the execute request is not cancelled halfway: either it went out and the stack moves, or not.
+            await _cfn.ExecuteChangeSetAsync(plan.ChangeSetId, cancellationToken: CancellationToken.None).ConfigureAwait(false);
             started = true;
             progress.Report(new StackOperationStarted(request.StackName, isNew ? "create" : "update", changes.Count));
             if (request.Detach)

@@ -1,0 +1,80 @@
+using ComposeEcs.Cli;
+using ComposeEcs.FakeAws;
+
+namespace ComposeEcs.Cli.Tests;
+
+/// <summary>Runs the real CLI entry point against a loopback emulator with fake keys and no AWS config files.</summary>
+internal sealed class UpTestSupport : IAsyncDisposable
+{
+    private UpTestSupport(FakeAwsServer server, string directory)
+    {
+        Server = server;
+        Directory = directory;
+    }
+
+    public FakeAwsServer Server { get; }
+
+    /// <summary>A temporary project directory (deleted at the end).</summary>
+    public string Directory { get; }
+
+    public static async Task<UpTestSupport> StartAsync(FakeAwsOptions? options = null)
+    {
+        var server = await FakeAwsServer.StartAsync(options ?? new FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(2) });
+        return new UpTestSupport(server, System.IO.Directory.CreateTempSubdirectory("compose-ecs-cli-").FullName);
+    }
+
+    public Dictionary<string, string> Environment() => new(StringComparer.Ordinal)
+    {
+        ["AWS_ENDPOINT_URL"] = Server.Endpoint.ToString(),
+        ["AWS_REGION"] = "us-east-1",
+        ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
+        ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+        ["AWS_CONFIG_FILE"] = Path.Combine(Directory, "no-such-aws-config"),
+        ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(Directory, "no-such-aws-credentials"),
+        ["HOME"] = Directory,
+        ["COMPOSE_ECS_POLL_INTERVAL"] = "5ms",
+    };
+
+    public void WriteCompose(string yaml, string file = "compose.yaml") => File.WriteAllText(Path.Combine(Directory, file), yaml);
+
+    public Task<CliRun> RunAsync(params string[] args) => RunInAsync(Directory, Environment(), CancellationToken.None, args);
+
+    public static async Task<CliRun> RunInAsync(string directory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, new CliContext(output, error, environment, directory), cancellationToken);
+        return new CliRun(exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The repository's samples/ folder.</summary>
+    public static string SamplesDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "ComposeEcs.slnx")))
+                return Path.Combine(dir.FullName, "samples");
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+    }
+
+    public const string WebApp = """
+        name: demo
+        services:
+          web:
+            image: nginx:1.27
+            ports:
+              - "80:80"
+            deploy:
+              replicas: 1
+        """;
+}
+
+internal sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Out}\n--- stderr\n{Error}";
+}
