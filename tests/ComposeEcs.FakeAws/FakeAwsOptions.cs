@@ -12,6 +12,9 @@ public sealed record FakeAwsOptions
     /// <summary>Whether the account has the default VPC vpc-0default with three default subnets.</summary>
     public bool HasDefaultVpc { get; init; } = true;
 
+    /// <summary>With a seed, generated ids (stack ids, physical ids, task ids) are the same from run to run.</summary>
+    public int? Seed { get; init; }
+
     /// <summary>CloudFormation's limit for an inline TemplateBody (larger templates must be uploaded to S3).</summary>
     public int MaxTemplateBodyBytes { get; init; } = 51_200;
 }

@@ -31,13 +31,14 @@ public sealed class FakeAwsServer : IAsyncDisposable
     private FakeAwsServer(FakeAwsOptions options)
     {
         Options = options;
-        _stacks = new CloudFormationStore(Region, AccountId);
+        var ids = new IdSource(options.Seed);
+        _stacks = new CloudFormationStore(Region, AccountId, ids);
         _secrets = new SecretsApi(options, Region, AccountId);
-        _executor = new Executor(_stacks, new PhysicalResources(Region, AccountId, new Random()), options.ResourceDelay, OnResource, _stopping.Token);
+        _executor = new Executor(_stacks, new PhysicalResources(Region, AccountId, ids), options.ResourceDelay, OnResource, _stopping.Token);
         _logs = new LogsApi(options, Region, AccountId, StackLogGroups);
         _ssm = new SsmApi(Region);
         _ec2 = new Ec2Api(options, Region, AccountId);
-        _ecs = new EcsView(_stacks, Region, AccountId);
+        _ecs = new EcsView(_stacks, Region, AccountId, ids);
         IServiceHandler[] handlers =
         [
             new CloudFormationApi(_stacks, _executor, options), _ec2, new StsApi(AccountId),

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ComposeEcs.FakeAws;
 using static ComposeEcs.Aws.Tests.Emulator.Templates;
 
 namespace ComposeEcs.Aws.Tests.Emulator;
@@ -249,5 +250,25 @@ public sealed class CloudFormationStackTests : EmulatorTest
         var (_, error) = await Client.Query("cloudformation", "CreateChangeSet", ("StackName", "cond"), ("ChangeSetName", "bad"), ("ChangeSetType", "UPDATE"),
             ("TemplateBody", template.ToJsonString()), ("Parameters.member.1.ParameterKey", "Gpu"), ("Parameters.member.1.ParameterValue", "maybe"));
         Assert.Equal("Parameter 'Gpu' must be one of AllowedValues", error.Value("Message"));
+    }
+
+    [Fact]
+    public async Task A_seed_makes_generated_ids_repeatable()
+    {
+        async Task<(string StackId, string Group, string Task)> DeployOnce()
+        {
+            await using var server = await FakeAwsServer.StartAsync(new FakeAwsOptions { Seed = 7, ResourceDelay = TimeSpan.FromMilliseconds(1) });
+            using var client = new EmulatorClient(server);
+            var stack = await new StackDriver(client).Deploy("demo", App().ToJsonString(), "CREATE", Password);
+            var tasks = await client.JsonOk("ecs", "ListTasks", new JsonObject { ["cluster"] = "demo" });
+            return (stack.Child("StackId")!, server.Stack("demo")!.Resources.Single(r => r.LogicalId == "DefaultNetwork").PhysicalId!,
+                tasks["taskArns"]![0]!.GetValue<string>());
+        }
+
+        var first = await DeployOnce();
+        var second = await DeployOnce();
+
+        Assert.Equal(first, second);
+        Assert.Matches("^sg-[0-9a-f]{17}$", first.Group);
     }
 }

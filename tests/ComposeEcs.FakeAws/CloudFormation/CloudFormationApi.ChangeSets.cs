@@ -48,7 +48,7 @@ internal sealed partial class CloudFormationApi
             var changes = ChangeSets.Diff(type == "UPDATE" ? stack.Template : null, stack.Parameters, stack.Resources, template, parameters, included);
             var empty = type == "UPDATE" && changes.Count == 0 && !ChangeSets.StackLevelChanged(stack, template, tags, parameters);
             var now = store.Now();
-            var changeSet = new ChangeSet($"arn:aws:cloudformation:{store.Region}:{store.AccountId}:changeSet/{changeSetName}/{Guid.NewGuid()}",
+            var changeSet = new ChangeSet($"arn:aws:cloudformation:{store.Region}:{store.AccountId}:changeSet/{changeSetName}/{store.Ids.Guid($"{stack.StackId}/changeSet/{changeSetName}/{stack.ChangeSets.Count}")}",
                 changeSetName, stack, type, now)
             {
                 Description = form.Get("Description"),

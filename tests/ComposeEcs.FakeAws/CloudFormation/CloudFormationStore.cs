@@ -1,14 +1,17 @@
 namespace ComposeEcs.FakeAws.CloudFormation;
 
 /// <summary>All stacks (deleted ones too, as ListStacks shows them) behind one lock, and a monotonic clock for events.</summary>
-internal sealed class CloudFormationStore(string region, string accountId)
+internal sealed class CloudFormationStore(string region, string accountId, IdSource ids)
 {
+    private int _serial;
+
     private readonly List<Stack> _stacks = [];
     private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _deletionFailures = new(StringComparer.Ordinal);
     private DateTimeOffset _last = DateTimeOffset.MinValue;
 
     public Lock Lock { get; } = new();
+    public IdSource Ids { get; } = ids;
     public string Region { get; } = region;
     public string AccountId { get; } = accountId;
 
@@ -43,7 +46,7 @@ internal sealed class CloudFormationStore(string region, string accountId)
     {
         lock (Lock)
         {
-            var stack = new Stack($"arn:aws:cloudformation:{Region}:{AccountId}:stack/{name}/{Guid.NewGuid()}", name, Now());
+            var stack = new Stack($"arn:aws:cloudformation:{Region}:{AccountId}:stack/{name}/{Ids.Guid($"stack/{name}/{_serial++}")}", name, Now());
             _stacks.Add(stack);
             return stack;
         }
@@ -79,7 +82,7 @@ internal sealed class CloudFormationStore(string region, string accountId)
     public void AddEvent(Stack stack, string logicalId, string? physicalId, string type, string status, string? reason, string? properties = null)
     {
         lock (Lock)
-            stack.Events.Add(new StackEvent(Guid.NewGuid().ToString(), logicalId, physicalId, type, Now(), status, reason, properties, stack.OperationToken));
+            stack.Events.Add(new StackEvent(Ids.Guid($"{stack.StackId}/event/{stack.Events.Count}"), logicalId, physicalId, type, Now(), status, reason, properties, stack.OperationToken));
     }
 
     /// <summary>Sets the stack status and emits the stack-level event CloudFormation emits with it.</summary>

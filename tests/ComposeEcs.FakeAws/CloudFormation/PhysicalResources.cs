@@ -6,10 +6,8 @@ namespace ComposeEcs.FakeAws.CloudFormation;
 internal sealed record PhysicalResource(string Id, IReadOnlyDictionary<string, JsonNode?> Attributes);
 
 /// <summary>Plausible physical ids and attributes per resource type (sg-…, service ARNs, role ARNs, DNS names, ...).</summary>
-internal sealed class PhysicalResources(string region, string account, Random random)
+internal sealed class PhysicalResources(string region, string account, IdSource ids)
 {
-    private string Hex(int n) { lock (random) return string.Concat(Enumerable.Range(0, n).Select(_ => "0123456789abcdef"[random.Next(16)])); }
-    private string Alnum(int n) { lock (random) return string.Concat(Enumerable.Range(0, n).Select(_ => "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[random.Next(36)])); }
 
     private string Arn(string service, string resource) => $"arn:aws:{service}:{region}:{account}:{resource}";
 
@@ -17,6 +15,10 @@ internal sealed class PhysicalResources(string region, string account, Random ra
     public PhysicalResource Create(string type, string logicalId, string stackName, JsonNode? props, string? existingId, bool replace)
     {
         var previousId = replace ? null : existingId;
+        var key = $"{stackName}/{logicalId}/{existingId}";
+        var salt = 0;
+        string Hex(int n) => ids.Hex($"{key}/{salt++}", n);
+        string Alnum(int n) => ids.Alnum($"{key}/{salt++}", n);
         string Named(string property, int max = 64) => Template.Text(props?[property])
             ?? previousId?.Split('/', ':').Last()
             ?? Truncate($"{stackName}-{logicalId}-{Alnum(12)}", max);
@@ -142,7 +144,7 @@ internal sealed class PhysicalResources(string region, string account, Random ra
                 id = previousId ?? $"{Template.Text(props?["ResourceId"])}|{Template.Text(props?["ScalableDimension"])}|{Template.Text(props?["ServiceNamespace"])}";
                 break;
             case "AWS::ApplicationAutoScaling::ScalingPolicy":
-                id = previousId ?? Arn("autoscaling", $"scalingPolicy:{Guid.NewGuid()}:resource/{Template.Text(props?["PolicyName"]) ?? logicalId}");
+                id = previousId ?? Arn("autoscaling", $"scalingPolicy:{ids.Guid(key)}:resource/{Template.Text(props?["PolicyName"]) ?? logicalId}");
                 attrs["Arn"] = id;
                 break;
             case "AWS::SSM::Parameter":

@@ -20,11 +20,11 @@ internal sealed record EcsTask(string Id, string Arn, string PrivateIp, string S
 internal sealed record TaskOverride(int? Running, string? Health);
 
 /// <summary>ECS as the stacks imply it: clusters and services from stack resources, DesiredCount RUNNING tasks per service.</summary>
-internal sealed class EcsView(CloudFormationStore store, string region, string account)
+internal sealed class EcsView(CloudFormationStore store, string region, string account, IdSource ids)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, List<EcsTask>> _tasks = new(StringComparer.Ordinal);
-    private readonly Random _random = new(42);
+    private readonly Dictionary<string, int> _created = new(StringComparer.Ordinal);
     private readonly List<EcsCluster> _existing = [];
     private readonly Dictionary<string, TaskOverride> _overrides = new(StringComparer.Ordinal);
 
@@ -87,9 +87,10 @@ internal sealed class EcsView(CloudFormationStore store, string region, string a
             while (tasks.Count > service.DesiredCount) tasks.RemoveAt(tasks.Count - 1);
             while (tasks.Count < service.DesiredCount)
             {
-                var id = string.Concat(Enumerable.Range(0, 32).Select(_ => "0123456789abcdef"[_random.Next(16)]));
+                var id = ids.Hex($"{service.Arn}/task/{_created[service.Arn] = _created.GetValueOrDefault(service.Arn) + 1}", 32);
+                var ip = $"172.31.{Convert.ToInt32(id[..2], 16) % 48}.{Convert.ToInt32(id[2..4], 16) % 248 + 2}";
                 tasks.Add(new EcsTask(id, $"arn:aws:ecs:{region}:{account}:task/{service.Cluster}/{id}",
-                    $"172.31.{_random.Next(0, 48)}.{_random.Next(2, 250)}", $"subnet-0default1{"abc"[tasks.Count % 3]}", DateTimeOffset.UtcNow));
+                    ip, $"subnet-0default1{"abc"[tasks.Count % 3]}", DateTimeOffset.UtcNow));
             }
             var forced = _overrides.GetValueOrDefault(service.Name);
             return tasks.Select((t, i) => t with
