@@ -250,4 +250,24 @@ public sealed class ServiceTests : IAsyncLifetime
         Assert.All(tasks, t => Assert.Equal("UNHEALTHY", t!["healthStatus"]!.GetValue<string>()));
         Assert.Single(tasks, t => t!["startedAt"] is not null);
     }
+
+    [Fact]
+    public async Task Secrets_are_filtered_by_tag_and_name_prefix()
+    {
+        var tags = new JsonArray(new JsonObject { ["Key"] = "com.docker.compose.project", ["Value"] = "demo" });
+        await _client.JsonOk("secretsmanager", "CreateSecret", new JsonObject { ["Name"] = "demo/db", ["SecretString"] = "1", ["Tags"] = tags });
+        await _client.JsonOk("secretsmanager", "CreateSecret", new JsonObject { ["Name"] = "other/db", ["SecretString"] = "2" });
+
+        var byTag = await _client.JsonOk("secretsmanager", "ListSecrets", new JsonObject
+        {
+            ["Filters"] = new JsonArray(new JsonObject { ["Key"] = "tag-value", ["Values"] = new JsonArray("demo") }),
+        });
+        var byName = await _client.JsonOk("secretsmanager", "ListSecrets", new JsonObject
+        {
+            ["Filters"] = new JsonArray(new JsonObject { ["Key"] = "name", ["Values"] = new JsonArray("other/") }),
+        });
+
+        Assert.Equal("demo/db", byTag["SecretList"]!.AsArray().Single()!["Name"]!.GetValue<string>());
+        Assert.Equal("other/db", byName["SecretList"]!.AsArray().Single()!["Name"]!.GetValue<string>());
+    }
 }

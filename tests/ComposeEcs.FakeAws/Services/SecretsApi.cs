@@ -49,7 +49,8 @@ internal sealed class SecretsApi(FakeAwsOptions options, string region, string a
             var name = Template(properties, "Name") ?? arn.Split(':')[^1][..^7];
             var now = DateTimeOffset.UtcNow;
             _secrets.Add(new FakeSecret(arn, name, Template(properties, "Description"), Template(properties, "SecretString") ?? Guid.NewGuid().ToString("N"),
-                Guid.NewGuid().ToString(), now, now, null, []));
+                Guid.NewGuid().ToString(), now, now, null,
+                (properties?["Tags"] as JsonArray ?? []).Select(t => KeyValuePair.Create(Template(t, "Key") ?? "", Template(t, "Value") ?? "")).ToList()));
         }
     }
 
@@ -100,12 +101,12 @@ internal sealed class SecretsApi(FakeAwsOptions options, string region, string a
 
     private WireResponse ListSecrets(AwsRequest request)
     {
-        var nameFilters = request.Json.TryGetProperty("Filters", out var f) && f.ValueKind == System.Text.Json.JsonValueKind.Array
-            ? f.EnumerateArray().Where(x => x.Str("Key") == "name").SelectMany(x => x.Strings("Values")).ToList()
+        var filters = request.Json.TryGetProperty("Filters", out var f) && f.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? f.EnumerateArray().Select(x => (Key: x.Str("Key") ?? "", Values: x.Strings("Values"))).ToList()
             : [];
         var matching = _secrets
             .Where(s => s.DeletedDate is null || request.Json.Bool("IncludePlannedDeletion") == true)
-            .Where(s => nameFilters.Count == 0 || nameFilters.Any(n => s.Name.StartsWith(n, StringComparison.Ordinal)))
+            .Where(s => filters.All(filter => filter.Values.Any(v => Matches(s, filter.Key, v))))
             .ToList();
         var (page, next) = Paging.Page(matching, request.Json.Str("NextToken"), options.PageSize, (int?)request.Json.Long("MaxResults"));
         var body = new JsonObject { ["SecretList"] = JsonProtocol.Array(page.Select(Describe)) };
@@ -121,6 +122,21 @@ internal sealed class SecretsApi(FakeAwsOptions options, string region, string a
         if (force) _secrets.Remove(secret);
         else _secrets[_secrets.IndexOf(secret)] = secret with { DeletedDate = deletion };
         return JsonProtocol.Ok(request, new JsonObject { ["ARN"] = secret.Arn, ["Name"] = secret.Name, ["DeletionDate"] = JsonProtocol.Epoch(deletion) });
+    }
+
+    /// <summary>ListSecrets filters match by prefix (case-sensitive), as Secrets Manager does.</summary>
+    private static bool Matches(FakeSecret s, string key, string value)
+    {
+        bool Prefix(string? text) => text?.StartsWith(value, StringComparison.Ordinal) == true;
+        return key switch
+        {
+            "name" => Prefix(s.Name),
+            "description" => Prefix(s.Description),
+            "tag-key" => s.Tags.Any(t => Prefix(t.Key)),
+            "tag-value" => s.Tags.Any(t => Prefix(t.Value)),
+            "all" => Prefix(s.Name) || Prefix(s.Description) || s.Tags.Any(t => Prefix(t.Key) || Prefix(t.Value)),
+            _ => throw new AwsError("InvalidParameterException", $"Invalid filter key: {key}"),
+        };
     }
 
     private FakeSecret Require(string id) =>
