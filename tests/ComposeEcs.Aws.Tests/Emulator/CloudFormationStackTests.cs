@@ -271,4 +271,19 @@ public sealed class CloudFormationStackTests : EmulatorTest
         Assert.Equal(first, second);
         Assert.Matches("^sg-[0-9a-f]{17}$", first.Group);
     }
+
+    [Fact]
+    public async Task Delete_during_creation_waits_for_it_and_deletes_once()
+    {
+        var created = await Cfn.CreateChangeSet("busy", Minimal(("Cluster", Resource("AWS::ECS::Cluster", []))).ToJsonString(), "CREATE");
+        await Cfn.WaitForChangeSet(created.Child("Id")!);
+        await Client.Ok("cloudformation", "ExecuteChangeSet", ("ChangeSetName", created.Child("Id")!));
+
+        await Client.Ok("cloudformation", "DeleteStack", ("StackName", "busy"));
+        await Client.Ok("cloudformation", "DeleteStack", ("StackName", "busy"));
+        await Server.WaitForStackAsync("busy");
+
+        var statuses = Server.Stacks.Single(s => s.StackName == "busy").Events.Where(e => e.LogicalResourceId == "busy").Select(e => e.ResourceStatus);
+        Assert.Equal(["REVIEW_IN_PROGRESS", "CREATE_IN_PROGRESS", "CREATE_COMPLETE", "DELETE_IN_PROGRESS", "DELETE_COMPLETE"], statuses);
+    }
 }

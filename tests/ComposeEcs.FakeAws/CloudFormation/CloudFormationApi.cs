@@ -104,11 +104,7 @@ internal sealed partial class CloudFormationApi(CloudFormationStore store, Execu
     {
         var stack = store.Find(request.Form.Required("StackName"));
         if (stack is null || stack.IsDeleted) return QueryProtocol.Empty(request);
-        lock (store.Lock)
-        {
-            if (stack.Status == "DELETE_IN_PROGRESS") return QueryProtocol.Empty(request);
-            executor.Delete(stack, request.Form.Get("ClientRequestToken"));
-        }
+        executor.Delete(stack, request.Form.Get("ClientRequestToken"));
         return QueryProtocol.Empty(request);
     }
 

@@ -31,6 +31,8 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
     {
         lock (store.Lock)
         {
+            if (stack.DeleteQueued || stack.IsDeleted) return;
+            stack.DeleteQueued = true;
             var idle = stack.Operation.IsCompleted && !stack.IsBusy;
             if (idle)
             {
@@ -51,7 +53,11 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
                 lock (store.Lock) stack.OperationToken = token;
                 try { await operation(); }
                 catch (OperationCanceledException) { }
-                catch (Exception e) { store.SetStatus(stack, stack.Status.Replace("_IN_PROGRESS", "_FAILED", StringComparison.Ordinal), e.Message); }
+                catch (Exception e)
+                {
+                    lock (store.Lock) stack.DeleteQueued = false;
+                    store.SetStatus(stack, stack.Status.Replace("_IN_PROGRESS", "_FAILED", StringComparison.Ordinal), e.Message);
+                }
             }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
     }
 
@@ -211,6 +217,7 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
         List<string> ids;
         lock (store.Lock) (template, ids) = (stack.Template, stack.Resources.Keys.ToList());
         var failed = template is null ? [] : await RemoveAsync(stack, template, ids, honourRetain: true, allowFailure: true);
+        lock (store.Lock) stack.DeleteQueued = false;
         if (failed.Count > 0)
         {
             store.SetStatus(stack, "DELETE_FAILED", $"The following resource(s) failed to delete: [{string.Join(", ", failed)}]. ");

@@ -69,6 +69,7 @@ internal sealed class Stack(string stackId, string stackName, DateTimeOffset cre
     /// <summary>The ClientRequestToken of the running operation, echoed on its events.</summary>
     public string? OperationToken { get; set; }
     public Task Operation { get; set; } = Task.CompletedTask;
+    public bool DeleteQueued { get; set; }
 
     public bool IsDeleted => Status == "DELETE_COMPLETE";
     public bool IsBusy => Status.EndsWith("_IN_PROGRESS", StringComparison.Ordinal) && Status != "REVIEW_IN_PROGRESS";
