@@ -40,8 +40,9 @@ public static class ComposeLoader
         var cwd = Path.GetFullPath(options.WorkingDirectory);
         string Display(string path)
         {
+            // As the user would type it from the working directory (goldens and CI run from other folders).
             var relative = Path.GetRelativePath(cwd, path);
-            return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+            return Path.IsPathRooted(relative) ? path : relative;
         }
         var process = options.Environment;
         var explicitEnvFiles = options.EnvFiles.Select(f => Path.GetFullPath(Path.Combine(cwd, f))).ToArray();
