@@ -7,7 +7,8 @@ namespace ComposeEcs.Ecs;
 /// <summary>One Fargate task definition per service: its plan's containers, size, platform and roles.</summary>
 internal static class TaskDefinitions
 {
-    public static string Family(string project, string service) => $"{project}-{service}";
+    /// <summary>Task definition families allow letters, digits, <c>-</c> and <c>_</c>, like container names.</summary>
+    public static string Family(string project, string service) => $"{project}-{Containers.Name(service)}";
 
     public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans)
     {

@@ -196,5 +196,6 @@ public class ContainerNameTests
         var template = Transform.Ok(Project(Service("api.v2").Publishing(Port(80, 8080))));
         Assert.Equal(new Str("api-v2"), template.Container("api.v2")["Name"]);
         Assert.Equal(new Str("api-v2"), template.Properties("Apiv2Service").At("LoadBalancers.0.ContainerName"));
+        Assert.Equal(new Str("demo-api-v2"), template.Properties("Apiv2TaskDefinition")["Family"]);
     }
 }
