@@ -38,6 +38,8 @@ internal static class Networks
             yield return Diagnostic.Error($"{VpcExtension}: also set {SubnetsExtension} to the subnets (at least two, in different availability zones) of that VPC");
         if (hasSubnets && !hasVpc)
             yield return Diagnostic.Error($"{SubnetsExtension}: also set {VpcExtension} to the VPC these subnets belong to");
+        if (hasVpc && project.Extensions.GetList(SubnetsExtension).Length == 1 && LoadBalancing.Shape(project) is { IsApplication: true, Existing: false })
+            yield return Diagnostic.Error($"{SubnetsExtension}: an application load balancer needs at least two subnets in different availability zones");
     }
 
     /// <summary>Compose networks joined by at least one service, sorted.</summary>

@@ -75,3 +75,19 @@ public class NetworksTests
         Assert.Equal(new Str("ENABLED"), template.Properties("WebService").At("NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp"));
     }
 }
+
+public class SubnetCountTests
+{
+    [Fact]
+    public void One_subnet_is_an_error_when_an_application_load_balancer_needs_two()
+    {
+        var project = Project(Service("web").Publishing(Port(80, 80))).WithExtensions(("x-aws-vpc", "vpc-0a1b"), ("x-aws-subnets", List("subnet-1")));
+        Assert.Contains("two subnets", Assert.Single(Transform.Errors(project)));
+    }
+
+    [Fact]
+    public void One_subnet_is_enough_without_a_load_balancer()
+    {
+        Transform.Ok(Project(Service("worker")).WithExtensions(("x-aws-vpc", "vpc-0a1b"), ("x-aws-subnets", List("subnet-1"))));
+    }
+}
