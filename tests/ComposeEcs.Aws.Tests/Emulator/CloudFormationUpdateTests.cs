@@ -108,4 +108,22 @@ public sealed class CloudFormationUpdateTests : EmulatorTest
         Assert.Contains(events, e => e.Child("LogicalResourceId") == "WebTaskDefinition" && e.Child("ResourceStatus") == "DELETE_COMPLETE"
             && e.Child("PhysicalResourceId")!.EndsWith("demo-web:1"));
     }
+
+    [Fact]
+    public async Task Replacement_follows_the_resource_type()
+    {
+        var listener = (int port) => Minimal(
+            ("Lb", Resource("AWS::ElasticLoadBalancingV2::LoadBalancer", [])),
+            ("Tg", Resource("AWS::ElasticLoadBalancingV2::TargetGroup", new JsonObject { ["Port"] = port })),
+            ("Listener", Resource("AWS::ElasticLoadBalancingV2::Listener", new JsonObject { ["LoadBalancerArn"] = Ref("Lb"), ["Port"] = port })));
+        await Cfn.Deploy("lb", listener(80).ToJsonString());
+
+        var created = await Cfn.CreateChangeSet("lb", listener(8080).ToJsonString(), "UPDATE");
+        var changes = (await Cfn.WaitForChangeSet(created.Child("Id")!)).All("ResourceChange")
+            .ToDictionary(c => c.Child("LogicalResourceId")!, c => c.Child("Replacement"));
+
+        Assert.Equal("False", changes["Listener"]);
+        Assert.Equal("True", changes["Tg"]);
+        Assert.DoesNotContain("Lb", changes.Keys);
+    }
 }

@@ -32,7 +32,7 @@ internal static class ChangeSets
                 continue;
             }
             var details = ChangedProperties(before, oldParameters, next, newParameters)
-                .Select(p => new ChangeDetail(p, ResourceTypes.ReplacementProperties.Contains(p), null))
+                .Select(p => new ChangeDetail(p, ResourceTypes.RequiresReplacement(next.Type, p), null))
                 .Concat(ReferenceChanges(next, changes))
                 .ToList();
             var dependsOnChanged = !before.DependsOn.Order().SequenceEqual(next.DependsOn.Order());
@@ -57,7 +57,7 @@ internal static class ChangeSets
         foreach (var (name, value) in properties)
             foreach (var referenced in TemplateGraph.References(value))
                 if (changes.TryGetValue(referenced, out var change) && change.Replaces)
-                    yield return new ChangeDetail(name, ResourceTypes.ReplacementProperties.Contains(name), referenced);
+                    yield return new ChangeDetail(name, ResourceTypes.RequiresReplacement(resource.Type, name), referenced);
     }
 
     /// <summary>Top-level property names whose definition (with referenced parameter values substituted) differs.</summary>

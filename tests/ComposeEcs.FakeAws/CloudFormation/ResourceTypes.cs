@@ -58,14 +58,40 @@ internal static class ResourceTypes
     public static IReadOnlyList<string> IamResourceTypes(Template template) =>
         template.Resources.Values.Select(r => r.Type).Where(IamNameProperties.ContainsKey).Distinct().ToList();
 
-    /// <summary>Properties whose change forces a new physical resource (a rough cut of the CloudFormation reference).</summary>
-    public static readonly IReadOnlySet<string> ReplacementProperties = new HashSet<string>(StringComparer.Ordinal)
+    /// <summary>Per type, the properties whose change forces a new physical resource (from the CloudFormation reference's
+    /// "Update requires: Replacement"); "*" means every property does (task definitions get a new revision).</summary>
+    private static readonly IReadOnlyDictionary<string, string[]> Replacing = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        "ClusterName", "ServiceName", "RoleName", "GroupName", "GroupDescription", "VpcId", "LogGroupName", "Name",
-        "Family", "ContainerDefinitions", "Cpu", "Memory", "TaskRoleArn", "ExecutionRoleArn", "NetworkMode",
-        "RequiresCompatibilities", "Volumes", "RuntimePlatform", "LaunchType", "Scheme", "Type", "Port", "Protocol",
-        "TargetType", "PerformanceMode", "Encrypted", "SubnetId", "FileSystemId", "PosixUser", "RootDirectory",
-        "ManagedPolicyName", "InstanceProfileName", "LaunchTemplateName", "Vpc", "ResourceId", "ScalableDimension",
-        "ServiceNamespace", "PolicyName", "DnsConfig", "NamespaceId",
+        ["AWS::ECS::Cluster"] = ["ClusterName"],
+        ["AWS::ECS::Service"] = ["ServiceName", "Cluster", "LaunchType", "SchedulingStrategy", "Role"],
+        ["AWS::ECS::TaskDefinition"] = ["*"],
+        ["AWS::ECS::CapacityProvider"] = ["Name"],
+        ["AWS::EC2::SecurityGroup"] = ["GroupDescription", "GroupName", "VpcId"],
+        ["AWS::EC2::SecurityGroupIngress"] = ["GroupId", "GroupName", "IpProtocol", "FromPort", "ToPort", "CidrIp", "CidrIpv6", "SourceSecurityGroupId", "SourcePrefixListId"],
+        ["AWS::EC2::LaunchTemplate"] = ["LaunchTemplateName"],
+        ["AWS::ElasticLoadBalancingV2::LoadBalancer"] = ["Name", "Scheme", "Type"],
+        ["AWS::ElasticLoadBalancingV2::TargetGroup"] = ["Name", "Port", "Protocol", "ProtocolVersion", "TargetType", "VpcId"],
+        ["AWS::ElasticLoadBalancingV2::Listener"] = ["LoadBalancerArn"],
+        ["AWS::ElasticLoadBalancingV2::ListenerRule"] = ["ListenerArn"],
+        ["AWS::IAM::Role"] = ["RoleName", "Path"],
+        ["AWS::IAM::Policy"] = [],
+        ["AWS::IAM::ManagedPolicy"] = ["ManagedPolicyName", "Path"],
+        ["AWS::IAM::InstanceProfile"] = ["InstanceProfileName", "Path"],
+        ["AWS::Logs::LogGroup"] = ["LogGroupName"],
+        ["AWS::ServiceDiscovery::PrivateDnsNamespace"] = ["Name", "Vpc"],
+        ["AWS::ServiceDiscovery::Service"] = ["Name", "NamespaceId"],
+        ["AWS::EFS::FileSystem"] = ["PerformanceMode", "Encrypted", "KmsKeyId", "AvailabilityZoneName"],
+        ["AWS::EFS::MountTarget"] = ["FileSystemId", "SubnetId", "IpAddress"],
+        ["AWS::EFS::AccessPoint"] = ["FileSystemId", "PosixUser", "RootDirectory", "ClientToken"],
+        ["AWS::SecretsManager::Secret"] = ["Name"],
+        ["AWS::ApplicationAutoScaling::ScalableTarget"] = ["ResourceId", "ScalableDimension", "ServiceNamespace"],
+        ["AWS::ApplicationAutoScaling::ScalingPolicy"] = ["PolicyName", "ResourceId", "ScalableDimension", "ServiceNamespace", "ScalingTargetId"],
+        ["AWS::AutoScaling::AutoScalingGroup"] = ["AutoScalingGroupName", "InstanceId"],
+        ["AWS::SSM::Parameter"] = ["Name"],
     };
+
+    public static bool RequiresReplacement(string type, string property) =>
+        Replacing.TryGetValue(type, out var properties)
+            ? properties.Contains("*") ? property != "Tags" : properties.Contains(property)
+            : property == "Name" || property.EndsWith("Name", StringComparison.Ordinal);
 }
