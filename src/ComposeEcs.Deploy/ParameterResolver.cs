@@ -2,6 +2,7 @@ using ComposeEcs.Aws;
 using ComposeEcs.Aws.Clients;
 using ComposeEcs.CloudFormation;
 using ComposeEcs.Compose.Model;
+using ComposeEcs.Ecs;
 
 namespace ComposeEcs.Deploy;
 
@@ -74,7 +75,11 @@ public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getE
 
     private async Task<(string?, string?)> SecretAsync(string parameterName, ComposeProject project, CancellationToken cancellationToken)
     {
-        var secret = project.Secrets.Values.FirstOrDefault(s => !s.External && ParameterConventions.IsParameterOfSecret(parameterName, s.Key));
+        // The transform says which secret each parameter carries; the naming convention covers templates it did not make.
+        var key = SecretParameters.Of(project).FirstOrDefault(p => p.ParameterName == parameterName)?.Secret;
+        var secret = key is not null && project.Secrets.TryGetValue(key, out var declared)
+            ? declared
+            : project.Secrets.Values.FirstOrDefault(s => !s.External && ParameterConventions.IsParameterOfSecret(parameterName, s.Key));
         if (secret is null)
             return (null, $"template parameter '{parameterName}' is NoEcho but matches no secret of the compose project");
         if (secret.File is { } file)

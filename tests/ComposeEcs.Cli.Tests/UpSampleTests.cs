@@ -42,6 +42,21 @@ public sealed class UpSampleTests
     };
 
     [Fact]
+    public async Task Secret_files_reach_the_stack_as_NoEcho_parameters_and_are_never_printed()
+    {
+        await using var t = await UpTestSupport.StartAsync();
+        var directory = Path.Combine(UpTestSupport.SamplesDirectory(), "json-secret");
+        var content = await File.ReadAllTextAsync(Path.Combine(directory, "database.json"));
+
+        var run = await UpTestSupport.RunInAsync(directory, t.Environment(), CancellationToken.None, "up");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(content, t.Server.Stack("billing")!.Parameters["DatabaseSecretValue"]);
+        Assert.DoesNotContain(content.Trim(), run.Out + run.Error);
+        Assert.DoesNotContain(content.Trim(), t.Server.Stack("billing")!.TemplateBody);
+    }
+
+    [Fact]
     public async Task The_plain_output_of_up_is_one_line_per_event()
     {
         await using var t = await UpTestSupport.StartAsync();
