@@ -41,7 +41,7 @@ public sealed class FakeAwsServer : IAsyncDisposable
         _ecs = new EcsView(_stacks, Region, AccountId, ids);
         IServiceHandler[] handlers =
         [
-            new CloudFormationApi(_stacks, _executor, options), _ec2, new StsApi(AccountId),
+            new CloudFormationApi(_stacks, _executor, options, _ssm.Find), _ec2, new StsApi(AccountId),
             new ElbApi(_stacks, options), new EcsApi(_ecs, options), _logs, _secrets, _ssm,
         ];
         var routing = new Routing(handlers.ToDictionary(h => h.Service), _faults, Record);

@@ -171,4 +171,35 @@ public sealed class CloudFormationValidationTests : IAsyncLifetime
         var (_, delete) = await client.Query("cloudformation", "DeleteChangeSet", ("ChangeSetName", "cs"), ("StackName", "demo"));
         Assert.Equal("InvalidChangeSetStatus", delete.Value("Code"));
     }
+
+    [Fact]
+    public async Task Ssm_parameter_types_resolve_through_the_parameter_store()
+    {
+        const string path = "/aws/service/ecs/optimized-ami/amazon-linux-2/gpu/recommended/image_id";
+        var template = new JsonObject
+        {
+            ["Parameters"] = new JsonObject { ["Ami"] = new JsonObject { ["Type"] = "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>", ["Default"] = path } },
+            ["Resources"] = new JsonObject
+            {
+                ["Launch"] = Resource("AWS::EC2::LaunchTemplate", new JsonObject
+                {
+                    ["LaunchTemplateData"] = new JsonObject { ["ImageId"] = Ref("Ami") },
+                }),
+            },
+            ["Outputs"] = new JsonObject { ["Image"] = new JsonObject { ["Value"] = Ref("Ami") } },
+        };
+
+        var stack = await new StackDriver(_client).Deploy("gpu", template.ToJsonString());
+
+        Assert.StartsWith("ami-", stack.Members("Outputs").Single().Child("OutputValue"));
+        var parameter = stack.Members("Parameters").Single();
+        Assert.Equal(path, parameter.Child("ParameterValue"));
+        Assert.Equal(stack.Members("Outputs").Single().Child("OutputValue"), parameter.Child("ResolvedValue"));
+
+        var (status, error) = await _client.Query("cloudformation", "CreateChangeSet", ("StackName", "gpu"), ("ChangeSetName", "value"),
+            ("ChangeSetType", "UPDATE"), ("TemplateBody", template.ToJsonString()),
+            ("Parameters.member.1.ParameterKey", "Ami"), ("Parameters.member.1.ParameterValue", "ami-0123456789"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("Unable to fetch parameters [ami-0123456789] from parameter store for this account.", error.Value("Message"));
+    }
 }

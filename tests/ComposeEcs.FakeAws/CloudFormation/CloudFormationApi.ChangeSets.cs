@@ -43,9 +43,10 @@ internal sealed partial class CloudFormationApi
                 throw new AwsError("AlreadyExistsException", $"ChangeSet {changeSetName} already exists");
 
             var parameters = TemplateValidator.ResolveParameters(template, given, type == "UPDATE" ? stack.Parameters : null);
+            var resolved = TemplateValidator.ResolveSsmParameters(template, parameters, ssmParameter);
             if (type == "UPDATE" && tags.Count == 0) tags = stack.Tags.ToList();
-            var included = ChangeSets.Included(template, parameters, stack.StackName, store.Region, store.AccountId);
-            var changes = ChangeSets.Diff(type == "UPDATE" ? stack.Template : null, stack.Parameters, stack.Resources, template, parameters, included);
+            var included = ChangeSets.Included(template, resolved, stack.StackName, store.Region, store.AccountId);
+            var changes = ChangeSets.Diff(type == "UPDATE" ? stack.Template : null, stack.ResolvedParameters, stack.Resources, template, resolved, included);
             var empty = type == "UPDATE" && changes.Count == 0 && !ChangeSets.StackLevelChanged(stack, template, tags, parameters);
             var now = store.Now();
             var changeSet = new ChangeSet($"arn:aws:cloudformation:{store.Region}:{store.AccountId}:changeSet/{changeSetName}/{store.Ids.Guid($"{stack.StackId}/changeSet/{changeSetName}/{stack.ChangeSets.Count}")}",
@@ -54,6 +55,7 @@ internal sealed partial class CloudFormationApi
                 Description = form.Get("Description"),
                 Template = template,
                 Parameters = parameters,
+                ResolvedParameters = resolved,
                 Tags = tags,
                 Capabilities = capabilities,
                 Changes = changes,
@@ -85,7 +87,7 @@ internal sealed partial class CloudFormationApi
                 E("StackId", c.Stack.StackId),
                 E("StackName", c.Stack.StackName),
                 c.Description is null ? null : E("Description", c.Description),
-                Parameters(c.Template, c.Parameters),
+                Parameters(c.Template, c.Parameters, c.ResolvedParameters),
                 E("CreationTime", c.CreationTime),
                 E("ExecutionStatus", c.ExecutionStatus(now)),
                 E("Status", c.Status(now)),

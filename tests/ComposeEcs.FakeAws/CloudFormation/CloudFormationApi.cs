@@ -4,7 +4,8 @@ using static ComposeEcs.FakeAws.CloudFormation.CloudFormationXml;
 namespace ComposeEcs.FakeAws.CloudFormation;
 
 /// <summary>CloudFormation operations over the stack store (query protocol, Version 2010-05-15).</summary>
-internal sealed partial class CloudFormationApi(CloudFormationStore store, Executor executor, FakeAwsOptions options) : IServiceHandler
+internal sealed partial class CloudFormationApi(CloudFormationStore store, Executor executor, FakeAwsOptions options, Func<string, string?> ssmParameter)
+    : IServiceHandler
 {
     public string Service => "cloudformation";
 

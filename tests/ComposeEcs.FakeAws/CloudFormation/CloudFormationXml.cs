@@ -11,7 +11,7 @@ internal static class CloudFormationXml
         E("StackName", s.StackName),
         s.LastChangeSetId is { } cs ? E("ChangeSetId", cs) : null,
         s.Template?.Description is { } d ? E("Description", d) : null,
-        Parameters(s.Template, s.Parameters),
+        Parameters(s.Template, s.Parameters, s.ResolvedParameters),
         E("CreationTime", s.CreationTime),
         s.LastUpdatedTime is { } u ? E("LastUpdatedTime", u) : null,
         s.DeletionTime is { } dt ? E("DeletionTime", dt) : null,
@@ -33,10 +33,11 @@ internal static class CloudFormationXml
         Members("Tags", tags.Select(t => E("member", E("Key", t.Key), E("Value", t.Value))));
 
     /// <summary>Parameters with NoEcho values masked as CloudFormation does.</summary>
-    public static XElement Parameters(Template? template, IReadOnlyDictionary<string, string> values) =>
+    public static XElement Parameters(Template? template, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> resolved) =>
         Members("Parameters", values.Select(p => E("member",
             E("ParameterKey", p.Key),
-            E("ParameterValue", template?.Parameters.GetValueOrDefault(p.Key)?.NoEcho == true ? "****" : p.Value))));
+            E("ParameterValue", template?.Parameters.GetValueOrDefault(p.Key)?.NoEcho == true ? "****" : p.Value),
+            resolved.TryGetValue(p.Key, out var r) && r != p.Value ? E("ResolvedValue", r) : null)));
 
     public static XElement Event(Stack s, StackEvent e) => E("member",
         E("StackId", s.StackId),

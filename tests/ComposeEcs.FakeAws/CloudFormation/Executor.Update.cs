@@ -4,6 +4,7 @@ namespace ComposeEcs.FakeAws.CloudFormation;
 internal sealed record StackSnapshot(
     Template Template,
     IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyDictionary<string, string> ResolvedParameters,
     IReadOnlyList<StackTag> Tags,
     IReadOnlyList<StackOutput> Outputs,
     Dictionary<string, StackResource> Resources);
@@ -13,7 +14,7 @@ internal sealed partial class Executor
     /// <summary>Add/Modify in dependency order, then cleanup (removals, replaced resources); on failure restore the old state.</summary>
     private async Task UpdateAsync(Stack stack, ChangeSet changeSet, StackSnapshot previous)
     {
-        var (oldTemplate, oldParameters, oldTags, oldOutputs, before) = previous;
+        var (oldTemplate, oldParameters, oldResolved, oldTags, oldOutputs, before) = previous;
         var ctx = Context(stack);
         var template = changeSet.Template;
         var changes = changeSet.Changes.ToDictionary(c => c.LogicalId);
@@ -31,7 +32,7 @@ internal sealed partial class Executor
         {
             await RollBackUpdateAsync(stack, failed, applied, changes, before, template);
             lock (store.Lock)
-                (stack.Template, stack.Parameters, stack.Tags, stack.Outputs) = (oldTemplate, oldParameters, oldTags, oldOutputs);
+                (stack.Template, stack.Parameters, stack.ResolvedParameters, stack.Tags, stack.Outputs) = (oldTemplate, oldParameters, oldResolved, oldTags, oldOutputs);
             store.SetStatus(stack, "UPDATE_ROLLBACK_COMPLETE", null);
             Finish(changeSet);
             return;

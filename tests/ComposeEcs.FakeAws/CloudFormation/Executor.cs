@@ -20,7 +20,8 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
                 Schedule(stack, token, () => CreateAsync(stack, changeSet));
                 return;
             }
-            var previous = new StackSnapshot(stack.Template!, stack.Parameters, stack.Tags, stack.Outputs, new Dictionary<string, StackResource>(stack.Resources));
+            var previous = new StackSnapshot(stack.Template!, stack.Parameters, stack.ResolvedParameters, stack.Tags, stack.Outputs,
+                new Dictionary<string, StackResource>(stack.Resources));
             Begin(stack, changeSet, "UPDATE_IN_PROGRESS");
             Schedule(stack, token, () => UpdateAsync(stack, changeSet, previous));
         }
@@ -97,6 +98,7 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
             stack.LastChangeSetId = changeSet.Id;
             stack.Template = changeSet.Template;
             stack.Parameters = changeSet.Parameters;
+            stack.ResolvedParameters = changeSet.ResolvedParameters;
             stack.Tags = changeSet.Tags;
             stack.Capabilities = changeSet.Capabilities;
             if (status != "CREATE_IN_PROGRESS") stack.LastUpdatedTime = store.Now();
@@ -112,7 +114,7 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
     private EvalContext Context(Stack stack)
     {
         lock (store.Lock)
-            return new EvalContext(stack.Template!, stack.Parameters,
+            return new EvalContext(stack.Template!, stack.ResolvedParameters,
                 stack.Resources.Values.Where(r => r.Exists).ToDictionary(r => r.LogicalId, r => r.Physical!),
                 stack.StackName, stack.StackId, store.Region, store.AccountId);
     }

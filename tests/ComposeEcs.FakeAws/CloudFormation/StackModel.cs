@@ -59,6 +59,8 @@ internal sealed class Stack(string stackId, string stackName, DateTimeOffset cre
     public string? StatusReason { get; set; }
     public Template? Template { get; set; }
     public IReadOnlyDictionary<string, string> Parameters { get; set; } = new Dictionary<string, string>();
+    /// <summary>Parameter values as Ref sees them: SSM parameter types replaced by the parameter store's value.</summary>
+    public IReadOnlyDictionary<string, string> ResolvedParameters { get; set; } = new Dictionary<string, string>();
     public IReadOnlyList<StackTag> Tags { get; set; } = [];
     public IReadOnlyList<string> Capabilities { get; set; } = [];
     public IReadOnlyList<StackOutput> Outputs { get; set; } = [];
@@ -85,6 +87,7 @@ internal sealed class ChangeSet(string id, string name, Stack stack, string type
     public string? Description { get; init; }
     public required Template Template { get; init; }
     public required IReadOnlyDictionary<string, string> Parameters { get; init; }
+    public required IReadOnlyDictionary<string, string> ResolvedParameters { get; init; }
     public required IReadOnlyList<StackTag> Tags { get; init; }
     public required IReadOnlyList<string> Capabilities { get; init; }
     public required IReadOnlyList<ResourceChange> Changes { get; init; }

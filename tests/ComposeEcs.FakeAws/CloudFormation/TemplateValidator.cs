@@ -57,6 +57,25 @@ internal static partial class TemplateValidator
         throw new AwsError("InsufficientCapabilities", $"Requires capabilities : [{needed}]");
     }
 
+    /// <summary>
+    /// Values as Ref sees them: a parameter of type AWS::SSM::Parameter::Value&lt;...&gt; holds a parameter store name,
+    /// which CloudFormation replaces by that parameter's value (and refuses when it does not exist).
+    /// </summary>
+    public static Dictionary<string, string> ResolveSsmParameters(Template template, IReadOnlyDictionary<string, string> values, Func<string, string?> ssm)
+    {
+        var resolved = new Dictionary<string, string>(values, StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var (name, value) in values)
+        {
+            if (template.Parameters.GetValueOrDefault(name)?.Type.StartsWith("AWS::SSM::Parameter::Value<", StringComparison.Ordinal) != true) continue;
+            if (ssm(value) is { } v) resolved[name] = v;
+            else missing.Add(value);
+        }
+        if (missing.Count > 0)
+            throw AwsError.Validation($"Unable to fetch parameters [{string.Join(",", missing)}] from parameter store for this account.");
+        return resolved;
+    }
+
     /// <summary>Final parameter values: given, previous (UsePreviousValue) or default; unknown and missing ones rejected.</summary>
     public static Dictionary<string, string> ResolveParameters(Template template, IReadOnlyList<(string Key, string? Value, bool UsePrevious)> given,
         IReadOnlyDictionary<string, string>? previous)

@@ -19,6 +19,8 @@ internal sealed class SsmApi(string region) : IServiceHandler
 
     public void Set(string name, string value) => _parameters[name] = value;
 
+    public string? Find(string name) => _parameters.TryGetValue(name, out var value) ? value : null;
+
     public WireResponse Handle(AwsRequest request) => request.Action switch
     {
         "GetParameter" => JsonProtocol.Ok(request, new JsonObject
