@@ -43,6 +43,16 @@ internal static class Overlay
             foreach (var (id, resource) in resources.Entries)
                 if (resource is MapExpr r && !template.Resources.ContainsKey(id) && r["Type"] is not Str)
                     diagnostics = diagnostics.Add(Diagnostic.Error($"{Extension}: Resources.{id}: is not a generated resource, so it needs a Type"));
-        return diagnostics.IsEmpty ? new(template with { Overlay = overlay }, []) : new(null, diagnostics);
+        return diagnostics.IsEmpty ? new(template with { Overlay = TypeFirst(overlay, template) }, []) : new(null, diagnostics);
+    }
+
+    /// <summary>New resources read best with <c>Type</c> first, as generated ones are written.</summary>
+    private static MapExpr TypeFirst(MapExpr overlay, Template template)
+    {
+        if (overlay["Resources"] is not MapExpr resources) return overlay;
+        var ordered = resources.Entries.Select(e => e.Value is MapExpr r && !template.Resources.ContainsKey(e.Key) && r["Type"] is { } type
+            ? KeyValuePair.Create(e.Key, (Expr)new MapExpr([KeyValuePair.Create("Type", type), .. r.Entries.Where(x => x.Key != "Type")]))
+            : e);
+        return new MapExpr([.. overlay.Entries.Select(e => e.Key == "Resources" ? KeyValuePair.Create(e.Key, (Expr)new MapExpr([.. ordered])) : e)]);
     }
 }
