@@ -45,18 +45,30 @@ public sealed class CloudFormationValidationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetAtt_and_DependsOn_to_undefined_resources_are_rejected()
+    public async Task GetAtt_to_an_undefined_resource_or_attribute_is_a_template_error()
     {
-        var template = Minimal(("Service", new JsonObject
+        var undefined = Minimal(("Service", Resource("AWS::ECS::Service", new JsonObject
         {
-            ["Type"] = "AWS::ECS::Service",
-            ["DependsOn"] = "Listener",
-            ["Properties"] = new JsonObject { ["Cluster"] = new JsonObject { ["Fn::GetAtt"] = new JsonArray("Cluster", "Arn") } },
-        }));
+            ["Cluster"] = new JsonObject { ["Fn::GetAtt"] = new JsonArray("Cluster", "Arn") },
+        })));
+        var badAttribute = Minimal(("Lb", Resource("AWS::ElasticLoadBalancingV2::LoadBalancer", [])),
+            ("Group", Resource("AWS::EC2::SecurityGroup", new JsonObject { ["GroupDescription"] = new JsonObject { ["Fn::Sub"] = "${Lb.DnsName}" } })));
+
+        var (_, first) = await _client.Query("cloudformation", "ValidateTemplate", ("TemplateBody", undefined.ToJsonString()));
+        var (_, second) = await _client.Query("cloudformation", "ValidateTemplate", ("TemplateBody", badAttribute.ToJsonString()));
+
+        Assert.Equal("Template error: instance of Fn::GetAtt references undefined resource Cluster", first.Value("Message"));
+        Assert.Equal("Template error: resource Lb does not support attribute type DnsName in Fn::GetAtt", second.Value("Message"));
+    }
+
+    [Fact]
+    public async Task DependsOn_an_undefined_resource_is_unresolved()
+    {
+        var template = Minimal(("Service", new JsonObject { ["Type"] = "AWS::ECS::Service", ["DependsOn"] = new JsonArray("Listener") }));
 
         var (_, error) = await _client.Query("cloudformation", "ValidateTemplate", ("TemplateBody", template.ToJsonString()));
 
-        Assert.Equal("Template format error: Unresolved resource dependencies [Cluster, Listener] in the Resources block of the template", error.Value("Message"));
+        Assert.Equal("Template format error: Unresolved resource dependencies [Listener] in the Resources block of the template", error.Value("Message"));
     }
 
     [Fact]

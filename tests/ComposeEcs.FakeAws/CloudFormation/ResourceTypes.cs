@@ -58,6 +58,37 @@ internal static class ResourceTypes
     public static IReadOnlyList<string> IamResourceTypes(Template template) =>
         template.Resources.Values.Select(r => r.Type).Where(IamNameProperties.ContainsKey).Distinct().ToList();
 
+    /// <summary>Fn::GetAtt attributes per type (CloudFormation reference, "Return values"); types not listed accept any.</summary>
+    private static readonly IReadOnlyDictionary<string, string[]> Attributes = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["AWS::ECS::Cluster"] = ["Arn"],
+        ["AWS::ECS::Service"] = ["Name", "ServiceArn"],
+        ["AWS::ECS::TaskDefinition"] = ["TaskDefinitionArn"],
+        ["AWS::EC2::SecurityGroup"] = ["GroupId", "VpcId"],
+        ["AWS::EC2::SecurityGroupIngress"] = ["Id"],
+        ["AWS::EC2::LaunchTemplate"] = ["DefaultVersionNumber", "LatestVersionNumber", "LaunchTemplateId"],
+        ["AWS::ElasticLoadBalancingV2::LoadBalancer"] =
+            ["CanonicalHostedZoneID", "DNSName", "LoadBalancerArn", "LoadBalancerFullName", "LoadBalancerName", "SecurityGroups"],
+        ["AWS::ElasticLoadBalancingV2::TargetGroup"] = ["LoadBalancerArns", "TargetGroupArn", "TargetGroupFullName", "TargetGroupName"],
+        ["AWS::ElasticLoadBalancingV2::Listener"] = ["ListenerArn"],
+        ["AWS::ElasticLoadBalancingV2::ListenerRule"] = ["IsDefault", "RuleArn"],
+        ["AWS::IAM::Role"] = ["Arn", "RoleId"],
+        ["AWS::IAM::InstanceProfile"] = ["Arn"],
+        ["AWS::IAM::Policy"] = ["Id"],
+        ["AWS::Logs::LogGroup"] = ["Arn"],
+        ["AWS::ServiceDiscovery::PrivateDnsNamespace"] = ["Arn", "HostedZoneId", "Id"],
+        ["AWS::ServiceDiscovery::Service"] = ["Arn", "Id", "Name"],
+        ["AWS::EFS::FileSystem"] = ["Arn", "FileSystemId"],
+        ["AWS::EFS::MountTarget"] = ["Id", "IpAddress"],
+        ["AWS::EFS::AccessPoint"] = ["AccessPointId", "Arn"],
+        ["AWS::SecretsManager::Secret"] = ["Id"],
+        ["AWS::ApplicationAutoScaling::ScalingPolicy"] = ["Arn", "Id"],
+        ["AWS::SSM::Parameter"] = ["Type", "Value"],
+    };
+
+    public static bool SupportsAttribute(string type, string attribute) =>
+        !Attributes.TryGetValue(type, out var attributes) || attributes.Contains(attribute);
+
     /// <summary>Per type, the properties whose change forces a new physical resource (from the CloudFormation reference's
     /// "Update requires: Replacement"); "*" means every property does (task definitions get a new revision).</summary>
     private static readonly IReadOnlyDictionary<string, string[]> Replacing = new Dictionary<string, string[]>(StringComparer.Ordinal)

@@ -65,6 +65,38 @@ internal static partial class TemplateGraph
         if (!local.Contains(name) && !names.Contains(name)) names.Add(name);
     }
 
+    /// <summary>Every (resource, attribute) pair named by Fn::GetAtt, long form or "X.Attr", and ${X.Attr} in Fn::Sub.</summary>
+    public static IReadOnlyList<(string Resource, string Attribute)> GetAtts(JsonNode? node)
+    {
+        var found = new List<(string, string)>();
+        void Walk(JsonNode? n)
+        {
+            switch (n)
+            {
+                case JsonObject obj when obj.Count == 1 && obj.First() is ("Fn::GetAtt", var value):
+                    var parts = value is JsonArray a ? a.Select(Template.Text).ToArray() : (Template.Text(value) ?? "").Split('.', 2);
+                    if (parts.Length == 2 && parts[0] is { } r && parts[1] is { } attr) found.Add((r, attr));
+                    if (value is JsonArray { Count: > 1 } args) Walk(args[1]);
+                    break;
+                case JsonObject obj when obj.Count == 1 && obj.First() is ("Fn::Sub", var sub):
+                    var (text, vars) = sub is JsonArray sa ? (Template.Text(sa.FirstOrDefault()), sa.Count > 1 ? sa[1] as JsonObject : null) : (Template.Text(sub), null);
+                    foreach (Match m in SubVariable().Matches(text ?? ""))
+                        if (m.Groups[1].Value.Split('.', 2) is [var res, var at] && !IsPseudo(m.Groups[1].Value) && vars?.ContainsKey(m.Groups[1].Value) != true)
+                            found.Add((res, at));
+                    if (vars is not null) foreach (var (_, v) in vars) Walk(v);
+                    break;
+                case JsonObject obj:
+                    foreach (var (_, child) in obj) Walk(child);
+                    break;
+                case JsonArray array:
+                    foreach (var child in array) Walk(child);
+                    break;
+            }
+        }
+        Walk(node);
+        return found;
+    }
+
     public static bool IsPseudo(string name) => name.StartsWith("AWS::", StringComparison.Ordinal);
 
     /// <summary>Resource ids a resource depends on (references to parameters and pseudo parameters are not edges).</summary>

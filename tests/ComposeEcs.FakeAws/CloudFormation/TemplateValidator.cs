@@ -26,6 +26,14 @@ internal static partial class TemplateValidator
         if (unknown.Count > 0)
             throw AwsError.Validation($"Template format error: Unrecognized resource types: [{string.Join(", ", unknown)}]");
 
+        var getAtts = template.Resources.Values.SelectMany(r => TemplateGraph.GetAtts(r.Properties))
+            .Concat(TemplateGraph.GetAtts(template.Outputs)).ToList();
+        if (getAtts.FirstOrDefault(g => !template.Resources.ContainsKey(g.Resource)) is { Resource: not null } undefined)
+            throw AwsError.Validation($"Template error: instance of Fn::GetAtt references undefined resource {undefined.Resource}");
+        foreach (var (resource, attribute) in getAtts)
+            if (!ResourceTypes.SupportsAttribute(template.Resources[resource].Type, attribute))
+                throw AwsError.Validation($"Template error: resource {resource} does not support attribute type {attribute} in Fn::GetAtt");
+
         var unresolved = template.Resources.Values
             .SelectMany(r => TemplateGraph.References(r.Properties).Concat(r.DependsOn))
             .Where(name => !Defined(template, name))
