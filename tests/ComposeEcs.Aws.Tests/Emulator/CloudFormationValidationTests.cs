@@ -111,6 +111,7 @@ public sealed class CloudFormationValidationTests : IAsyncLifetime
     {
         var (_, missing) = await CreateChangeSet(App(), "CAPABILITY_IAM");
         Assert.Equal("Parameters: [DbPassword] must have values", missing.Value("Message"));
+        Assert.Null(_server.Stack("demo"));
 
         var (_, unknown) = await _client.Query("cloudformation", "CreateChangeSet", ("StackName", "demo"), ("ChangeSetName", "cs"),
             ("ChangeSetType", "CREATE"), ("TemplateBody", App().ToJsonString()), ("Capabilities.member.1", "CAPABILITY_IAM"),

@@ -27,11 +27,6 @@ internal sealed partial class CloudFormationApi
             {
                 if (stack is not null && stack.Status != "REVIEW_IN_PROGRESS")
                     throw new AwsError("AlreadyExistsException", $"Stack [{stackName}] already exists");
-                if (stack is null)
-                {
-                    stack = store.Add(stackName);
-                    store.SetStatus(stack, "REVIEW_IN_PROGRESS", "User Initiated");
-                }
             }
             else if (type != "UPDATE")
                 throw AwsError.Validation($"1 validation error detected: Value '{type}' at 'changeSetType' failed to satisfy constraint: Member must satisfy enum value set: [IMPORT, UPDATE, CREATE]");
@@ -39,11 +34,16 @@ internal sealed partial class CloudFormationApi
                 throw AwsError.Validation($"Stack [{stackName}] does not exist");
             else if (stack.Status is "ROLLBACK_COMPLETE" or "ROLLBACK_FAILED" or "DELETE_FAILED" || stack.IsBusy)
                 throw AwsError.Validation($"Stack:{stack.StackId} is in {stack.Status} state and can not be updated.");
-            if (stack.ChangeSets.Any(c => c.Name == changeSetName))
+            if (stack?.ChangeSets.Any(c => c.Name == changeSetName) == true)
                 throw new AwsError("AlreadyExistsException", $"ChangeSet {changeSetName} already exists");
 
-            var parameters = TemplateValidator.ResolveParameters(template, given, type == "UPDATE" ? stack.Parameters : null);
+            var parameters = TemplateValidator.ResolveParameters(template, given, type == "UPDATE" ? stack!.Parameters : null);
             var resolved = TemplateValidator.ResolveSsmParameters(template, parameters, ssmParameter);
+            if (stack is null)
+            {
+                stack = store.Add(stackName);
+                store.SetStatus(stack, "REVIEW_IN_PROGRESS", "User Initiated");
+            }
             if (type == "UPDATE" && tags.Count == 0) tags = stack.Tags.ToList();
             var included = ChangeSets.Included(template, resolved, stack.StackName, store.Region, store.AccountId);
             var changes = ChangeSets.Diff(type == "UPDATE" ? stack.Template : null, stack.ResolvedParameters, stack.Resources, template, resolved, included);
