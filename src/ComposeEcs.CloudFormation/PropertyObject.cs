@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
@@ -14,17 +15,29 @@ namespace ComposeEcs.CloudFormation;
 [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)]
 public abstract record PropertyObject
 {
+    /// <summary>
+    /// The serialised properties of each record type, in output order. A cache, not state: it holds only what
+    /// reflection would answer again, and converting thousands of services spent most of its time reflecting.
+    /// </summary>
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> PropertiesByType = new();
+
     public MapExpr ToExpr()
     {
-        var entries = GetType()
-            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && !IsResourceTypeName(p))
-            .Select(p => (p.Name, Value: p.GetValue(this)))
-            .Where(p => p.Value is not null)
-            .OrderBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => KeyValuePair.Create(p.Name, ToExpr(p.Value!)))
-            .ToImmutableArray();
-        return new MapExpr(entries);
+        var type = GetType();
+        if (!PropertiesByType.TryGetValue(type, out var properties))
+        {
+            properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.GetIndexParameters().Length == 0 && !IsResourceTypeName(p))
+                .OrderBy(p => p.Name, StringComparer.Ordinal)
+                .ToArray();
+            PropertiesByType.TryAdd(type, properties);
+        }
+
+        var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, Expr>>(properties.Length);
+        foreach (var property in properties)
+            if (property.GetValue(this) is { } value)
+                entries.Add(KeyValuePair.Create(property.Name, ToExpr(value)));
+        return new MapExpr(entries.DrainToImmutable());
     }
 
     /// <summary>The <c>ResourceType</c> override names the type; it is not one of the resource's properties.</summary>

@@ -16,6 +16,9 @@ public static class TemplateWriter
     /// <summary>Two-space indented JSON; <see cref="Num"/> text is written as is, so it must be a valid JSON number.</summary>
     public static string ToJson(Expr tree) => JsonWriter.Write(tree);
 
+    /// <summary>JSON without whitespace, for CloudFormation's <c>TemplateBody</c> (limited to 51,200 bytes).</summary>
+    public static string ToCompactJson(Expr tree) => JsonWriter.Write(tree, indented: false);
+
     public static string ToYaml(this Template template) => ToYaml(template.ToTree());
     public static string ToJson(this Template template) => ToJson(template.ToTree());
 }

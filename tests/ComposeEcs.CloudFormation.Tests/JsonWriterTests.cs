@@ -31,6 +31,17 @@ public class JsonWriterTests
     }
 
     [Fact]
+    public void Compact_json_has_no_whitespace_and_reads_back_as_the_same_tree()
+    {
+        var tree = Map(("Name", "web app"), ("Cpu", new Num("0.25")), ("Ports", List(80, 443)), ("Empty", MapExpr.Empty));
+
+        var json = TemplateWriter.ToCompactJson(tree);
+
+        Assert.Equal("{\"Name\":\"web app\",\"Cpu\":0.25,\"Ports\":[80,443],\"Empty\":{}}\n", json);
+        Assert.Equal(tree, TemplateReader.FromJson(json));
+    }
+
+    [Fact]
     public void Json_escapes_control_characters_and_quotes_but_keeps_readable_text()
     {
         var json = TemplateWriter.ToJson(Map(("Command", "echo \"a\"\n\tcafé <b> & 'c'")));

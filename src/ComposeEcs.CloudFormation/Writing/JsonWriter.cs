@@ -5,10 +5,10 @@ using System.Text.Json;
 
 namespace ComposeEcs.CloudFormation;
 
-/// <summary>Indented JSON through <see cref="Utf8JsonWriter"/>: no reflection, numbers written as their raw text.</summary>
+/// <summary>JSON through <see cref="Utf8JsonWriter"/>: no reflection, numbers written as their raw text.</summary>
 internal static class JsonWriter
 {
-    private static readonly JsonWriterOptions Options = new()
+    private static readonly JsonWriterOptions Indented = new()
     {
         Indented = true,
         IndentSize = 2,
@@ -17,10 +17,12 @@ internal static class JsonWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(Expr tree)
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Write(Expr tree, bool indented = true)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, Options)) Write(writer, tree);
+        using (var writer = new Utf8JsonWriter(buffer, indented ? Indented : Compact)) Write(writer, tree);
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
