@@ -34,7 +34,8 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
         {
             if (stack.DeleteQueued || stack.IsDeleted) return;
             stack.DeleteQueued = true;
-            var idle = stack.Operation.IsCompleted && !stack.IsBusy;
+            // Once the status is final, a running operation only has bookkeeping left, so the delete shows at once.
+            var idle = !stack.IsBusy;
             if (idle)
             {
                 stack.OperationToken = token;
