@@ -174,6 +174,8 @@ internal static class Gpu
         }));
         yield return (CapacityProviderId(name), Resource.Of(new CapacityProvider
         {
+            // A generated name would start with the stack name, and ECS rejects names starting with aws, ecs or fargate.
+            Name = Fn.Sub($"compose-${{AWS::StackName}}-{plan.Id.ToLowerInvariant()}"),
             AutoScalingGroupProvider = new AutoScalingGroupProvider
             {
                 AutoScalingGroupArn = Fn.Ref(AutoScalingGroupId(name)),

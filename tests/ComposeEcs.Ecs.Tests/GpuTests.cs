@@ -80,6 +80,7 @@ public class GpuTests
         Assert.Contains("AmazonEC2ContainerServiceforEC2Role", template.Properties("InferenceInstanceRole").At("ManagedPolicyArns.0")!.ToString());
         Assert.Equal(Fn.Ref("InferenceAutoScalingGroup"), template.Properties("InferenceCapacityProvider").At("AutoScalingGroupProvider.AutoScalingGroupArn"));
         Assert.Equal(new Str("ENABLED"), template.Properties("InferenceCapacityProvider").At("AutoScalingGroupProvider.ManagedScaling.Status"));
+        Assert.Equal(Fn.Sub("compose-${AWS::StackName}-inference"), template.Properties("InferenceCapacityProvider")["Name"]);
         var associations = template.Properties(Gpu.Associations);
         Assert.Equal(Fn.Ref(LogicalIds.Cluster), associations["Cluster"]);
         Assert.Equal(new ListExpr("FARGATE", Fn.Ref("InferenceCapacityProvider")), associations["CapacityProviders"]);
