@@ -2,18 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace ComposeEcs.FakeAws.Services;
 
-/// <summary>A secret as Secrets Manager keeps it.</summary>
-public sealed record FakeSecret(
-    string Arn,
-    string Name,
-    string? Description,
-    string? SecretString,
-    string VersionId,
-    DateTimeOffset CreatedDate,
-    DateTimeOffset LastChangedDate,
-    DateTimeOffset? DeletedDate,
-    IReadOnlyList<KeyValuePair<string, string>> Tags);
-
 /// <summary>Secrets Manager (JSON 1.1, target prefix "secretsmanager").</summary>
 internal sealed class SecretsApi(FakeAwsOptions options, string region, string account) : IServiceHandler
 {
