@@ -12,7 +12,11 @@ internal sealed record DecodeContext(
     IReadOnlySet<string> Networks,
     IReadOnlySet<string> Volumes,
     IReadOnlySet<string> Secrets,
-    IReadOnlySet<string> Configs);
+    IReadOnlySet<string> Configs)
+{
+    /// <summary>Parsed env files by path: large projects share one env_file across many services.</summary>
+    public Dictionary<string, DotEnv.Parsed> EnvFileCache { get; } = new(StringComparer.Ordinal);
+}
 
 /// <summary>One service mapping to a <see cref="Service"/>, every short syntax normalised to the long form.</summary>
 internal static class ServiceDecoder
@@ -163,11 +167,15 @@ internal static class ServiceDecoder
                 if (file.Required) r.Error("env_file", $"env file {ctx.Display(file.Path)} not found", envFileNode);
                 continue;
             }
-            string content;
-            try { content = File.ReadAllText(file.Path); }
-            catch (IOException e) { r.Error("env_file", $"cannot read {ctx.Display(file.Path)}: {e.Message}", envFileNode); continue; }
-            var parsed = DotEnv.Parse(content, ctx.Display(file.Path), ctx.Lookup);
-            if (parsed.Error is not null) r.Diagnostics.Add(parsed.Error);
+            if (!ctx.EnvFileCache.TryGetValue(file.Path, out var parsed))
+            {
+                string content;
+                try { content = File.ReadAllText(file.Path); }
+                catch (IOException e) { r.Error("env_file", $"cannot read {ctx.Display(file.Path)}: {e.Message}", envFileNode); continue; }
+                parsed = DotEnv.Parse(content, ctx.Display(file.Path), ctx.Lookup);
+                ctx.EnvFileCache[file.Path] = parsed;
+                if (parsed.Error is not null) r.Diagnostics.Add(parsed.Error);
+            }
             foreach (var (key, value) in parsed.Values) result[key] = value;
         }
         foreach (var (key, value) in r.NullableStrMap(node, "environment"))
