@@ -33,6 +33,12 @@ public static class ComposeLoader
             diagnostics.Add(Diagnostic.Error(e.Message));
             return new(null, [.. diagnostics]);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A loader bug must still come back as one line, not a stack trace; the fuzz test asserts this never happens.
+            diagnostics.Add(Diagnostic.Error($"internal error while loading: {e.GetType().Name}: {e.Message}"));
+            return new(null, [.. diagnostics]);
+        }
     }
 
     private static ComposeProject? LoadCore(LoadOptions options, List<Diagnostic> diagnostics)

@@ -35,6 +35,7 @@ public sealed class MutationFuzzTests
                 };
                 var result = ComposeLoader.Load(options);
                 Assert.True(result.Succeeded || result.Errors.Any(), $"seed {seed} #{i}: failed without an error");
+                Assert.DoesNotContain(result.Errors, e => e.Message.StartsWith("internal error", StringComparison.Ordinal));
                 if (result.Succeeded)
                 {
                     Assert.NotNull(ProjectWriter.ToYaml(result.Value!));
@@ -62,6 +63,27 @@ public sealed class MutationFuzzTests
             var result = ComposeLoader.Load(new LoadOptions { WorkingDirectory = dir.FullName });
             Assert.False(result.Succeeded);
             Assert.Contains(result.Errors, e => e.Message.Contains("too large", StringComparison.Ordinal));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("[", 5000)]
+    [InlineData("{a: ", 5000)]
+    [InlineData("- ", 3000)]
+    public void Deep_nesting_is_an_error_not_a_stack_overflow(string opener, int depth)
+    {
+        var dir = Directory.CreateTempSubdirectory("compose-deep-");
+        try
+        {
+            var text = "services:\n  web:\n    image: nginx\nx-deep: " + string.Concat(Enumerable.Repeat(opener, depth));
+            if (opener == "- ") text = "x-deep:\n" + string.Concat(Enumerable.Range(0, depth).Select(i => new string(' ', i * 2) + "-\n"));
+            File.WriteAllText(Path.Combine(dir.FullName, "compose.yaml"), text);
+            var result = ComposeLoader.Load(new LoadOptions { WorkingDirectory = dir.FullName });
+            Assert.False(result.Succeeded);
         }
         finally
         {

@@ -14,6 +14,8 @@ public static partial class YamlParsing
 {
     /// <summary>Upper bound on nodes produced, so alias bombs end in an error rather than exhausting memory.</summary>
     private const int MaxNodes = 1_000_000;
+    /// <summary>Deeper nesting is certainly not compose and would only risk the stack in the recursive passes.</summary>
+    private const int MaxDepth = 100;
 
     public static Result<YNode> Parse(string text, string displayPath)
     {
@@ -75,6 +77,7 @@ public static partial class YamlParsing
         // Nodes each anchor expands to, counting nested aliases, so later passes cannot be made to walk an exponential tree.
         private readonly Dictionary<string, long> _anchorSizes = new(StringComparer.Ordinal);
         private long _nodes;
+        private int _depth;
         public List<Diagnostic> Diagnostics { get; } = [];
 
         private SourceLocation At(Mark mark) => new(file, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
@@ -115,18 +118,28 @@ public static partial class YamlParsing
                     return Remember(scalar.Anchor, ToScalar(scalar), start);
                 case SequenceStart seqStart:
                     parser.MoveNext();
+                    Enter(seqStart);
                     var items = ImmutableArray.CreateBuilder<YNode>();
                     while (!parser.TryConsume<SequenceEnd>(out _))
                     {
                         items.Add(ReadNode(parser) ?? YScalar.String("", At(seqStart.Start)));
                     }
+                    _depth--;
                     return Remember(seqStart.Anchor, new YSequence(items.ToImmutable(), At(seqStart.Start)) { Tag = LocalTag(seqStart.Tag) }, start);
                 case MappingStart map:
                     parser.MoveNext();
-                    return Remember(map.Anchor, ReadMapping(parser, map), start);
+                    Enter(map);
+                    var mapping = ReadMapping(parser, map);
+                    _depth--;
+                    return Remember(map.Anchor, mapping, start);
                 default:
                     throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
             }
+        }
+
+        private void Enter(ParsingEvent start)
+        {
+            if (++_depth > MaxDepth) throw new YamlException(start.Start, start.End, $"nesting deeper than {MaxDepth} levels");
         }
 
         private YMapping ReadMapping(IParser parser, MappingStart start)
