@@ -52,6 +52,10 @@ internal static class Volumes
 
     public static IEnumerable<Diagnostic> Check(ComposeProject project)
     {
+        foreach (var service in project.Services.Values)
+            foreach (var mount in service.Volumes.Where(v => v.Type == "volume" && (v.VolumeSubpath is not null || v.VolumeNoCopy is not null)))
+                yield return Diagnostic.Warning(
+                    $"service \"{service.Name}\": volumes: {mount.Source}:{mount.Target}: {(mount.VolumeSubpath is not null ? "subpath" : "nocopy")} ignored, the whole EFS access point is mounted", service.Location);
         foreach (var volume in Used(project))
         {
             Diagnostic Error(string message) => Diagnostic.Error($"volume \"{volume.Key}\": {message}", volume.Location);

@@ -149,6 +149,14 @@ public class VolumesTests
     }
 
     [Fact]
+    public void Volume_subpath_is_ignored_with_a_warning()
+    {
+        var app = Service("app") with { Volumes = [new ServiceVolume("volume", "/data") { Source = "data", VolumeSubpath = "sub" }] };
+        var warning = Assert.Single(Transform.Warnings(WithVolumes(Project(app), Named("data"))));
+        Assert.StartsWith("service \"app\": volumes: data:/data: subpath ignored", warning.Message);
+    }
+
+    [Fact]
     public void Bind_mounts_are_rejected_with_the_reason()
     {
         var app = Service("app") with { Volumes = [new ServiceVolume("bind", "/data") { Source = "/home/me/data" }] };
