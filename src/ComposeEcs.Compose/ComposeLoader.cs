@@ -84,7 +84,7 @@ public static class ComposeLoader
 
         var project = ProjectDecoder.Decode(merged, name, projectDir, [.. files], Lookup, Display, diagnostics);
         if (project is null) return null;
-        return Profiles.Apply(project, profiles, diagnostics);
+        return Profiles.Apply(project, profiles, options.Services, diagnostics);
     }
 
     private static string? ProjectName(LoadOptions options, YMapping merged, Func<string, string?> lookup, string projectDir, List<Diagnostic> diagnostics)

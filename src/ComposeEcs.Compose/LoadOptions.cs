@@ -15,6 +15,11 @@ public sealed record LoadOptions
     public ImmutableArray<string> EnvFiles { get; init; } = [];
     /// <summary><c>--profile</c>; empty → <c>COMPOSE_PROFILES</c>.</summary>
     public ImmutableArray<string> Profiles { get; init; } = [];
+    /// <summary>
+    /// Services named on the command line (<c>config web</c>); empty → all enabled services. When set, the project holds
+    /// exactly these services and their dependencies, enabled whatever their profiles.
+    /// </summary>
+    public ImmutableArray<string> Services { get; init; } = [];
     /// <summary>The process environment (injected; the loader never reads the real one).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
     /// <summary>cwd for relative <c>-f</c> paths.</summary>

@@ -95,6 +95,17 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Named_services_limit_the_output_and_pull_in_profiled_dependencies()
+    {
+        Write("compose.yaml", "services:\n  web:\n    image: app\n    depends_on: [db]\n  db:\n    image: postgres\n    profiles: [db]\n  other:\n    image: x\n");
+
+        var run = await Run("config", "--services", "web");
+
+        Assert.Equal(0, run.Exit);
+        Assert.Equal("db\nweb\n", run.Out);
+    }
+
+    [Fact]
     public async Task Flags_reach_the_loader()
     {
         Write("base.yaml", "services:\n  web:\n    image: nginx:${TAG}\n");

@@ -43,6 +43,7 @@ public sealed record CaseFolder(string Name, string Directory)
                 "--project-directory" => options with { ProjectDirectory = value },
                 "--env-file" => options with { EnvFiles = options.EnvFiles.Add(value) },
                 "--profile" => options with { Profiles = options.Profiles.Add(value) },
+                "--service" => options with { Services = options.Services.Add(value) },
                 "--cwd" => options with { WorkingDirectory = Path.GetFullPath(Path.Combine(Directory, value)) },
                 _ => throw new InvalidOperationException($"{Name}/args: unknown argument {args[i]}"),
             };

@@ -13,6 +13,11 @@ public static class ConfigCommand
         var services = new Option<bool>("--services") { Description = "Print the service names, one per line" };
         var profiles = new Option<bool>("--profiles") { Description = "Print the profile names, one per line" };
         var volumes = new Option<bool>("--volumes") { Description = "Print the volume names, one per line" };
+        var targets = new Argument<string[]>("service")
+        {
+            Description = "Only these services and their dependencies (enabled whatever their profiles)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
 
         var command = new Command("config", "Print the resolved compose project");
         project.AddTo(command);
@@ -20,12 +25,14 @@ public static class ConfigCommand
         command.Options.Add(services);
         command.Options.Add(profiles);
         command.Options.Add(volumes);
+        command.Arguments.Add(targets);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var args = project.Read(parse);
             // Listing profiles needs every service, enabled or not.
             if (parse.GetValue(profiles)) args = args with { Profiles = ["*"] };
-            var result = ProjectLoading.Load(args, context);
+            var options = ProjectLoading.Options(args, context) with { Services = [.. parse.GetValue(targets) ?? []] };
+            var result = ComposeLoader.Load(options);
             ProjectLoading.Report(result.Diagnostics, context);
             if (!result.Succeeded) return ExitCodes.BadInput;
 
