@@ -13,7 +13,7 @@ internal static class FileDiscovery
         var searchDir = options.ProjectDirectory is { } pd ? Path.GetFullPath(Path.Combine(cwd, pd)) : cwd;
         if (lookup("COMPOSE_FILE") is { Length: > 0 } composeFile)
         {
-            var separator = lookup("COMPOSE_PATH_SEPARATOR") is { Length: > 0 } sep ? sep : ":";
+            var separator = lookup("COMPOSE_PATH_SEPARATOR") is { Length: > 0 } sep ? sep : Path.PathSeparator.ToString();
             return [.. composeFile.Split(separator, StringSplitOptions.RemoveEmptyEntries).Select(f => Path.GetFullPath(Path.Combine(searchDir, f)))];
         }
 
@@ -26,8 +26,10 @@ internal static class FileDiscovery
             var main = found[0];
             var stem = Path.GetFileNameWithoutExtension(main);
             var ext = Path.GetExtension(main);
-            var overrideFile = Path.Combine(dir, $"{stem}.override{ext}");
-            return File.Exists(overrideFile) ? [main, overrideFile] : [main];
+            var overrideFile = new[] { ext, ext == ".yaml" ? ".yml" : ".yaml" }
+                .Select(e => Path.Combine(dir, $"{stem}.override{e}"))
+                .FirstOrDefault(File.Exists);
+            return overrideFile is null ? [main] : [main, overrideFile];
         }
         diagnostics.Add(Diagnostic.Error($"no configuration file provided: not found (looked for {string.Join(", ", Defaults)} in {searchDir} and its parents)"));
         return null;
