@@ -83,6 +83,7 @@ public sealed class StackWatcher(CloudFormationClient cloudFormation, DeployTimi
             // The stack vanished between the status and the events (deleted); the next round sees that.
         }
         fresh.Reverse();
-        return fresh;
+        // Events that arrived while paging can be read out of place; time order puts them back (OrderBy is stable).
+        return fresh.OrderBy(e => e.Timestamp).ToList();
     }
 }

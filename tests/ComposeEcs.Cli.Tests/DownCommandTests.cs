@@ -51,6 +51,7 @@ public sealed class DownCommandTests
         var directory = Path.Combine(UpTestSupport.SamplesDirectory(), "wordpress-mysql");
         await UpTestSupport.RunInAsync(directory, t.Environment(), CancellationToken.None, "up");
         var fileSystems = t.Server.Stacks.SelectMany(s => s.Resources).Where(r => r.Type == "AWS::EFS::FileSystem").ToList();
+        Assert.NotEmpty(fileSystems);
 
         var run = await UpTestSupport.RunInAsync(directory, t.Environment(), CancellationToken.None, "down");
 

@@ -169,4 +169,33 @@ public sealed class UpCommandTests
         Assert.Contains("compose-ecs ps", result.Error);
         await t.Server.WaitForStackAsync("demo");
     }
+
+    [Fact]
+    public async Task A_template_over_the_template_body_limit_is_one_line_and_nothing_is_created()
+    {
+        await using var t = await UpTestSupport.StartAsync();
+        var filler = new string('x', 2000);
+        var services = string.Concat(Enumerable.Range(1, 30).Select(i => $"  svc{i}:\n    image: busybox\n    environment:\n      FILLER: {filler}\n"));
+        t.WriteCompose($"name: big\nservices:\n{services}");
+
+        var run = await t.RunAsync("up");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("over CloudFormation's 51,200-byte TemplateBody limit", run.Error);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.Empty(t.Server.Requests);
+    }
+
+    [Fact]
+    public async Task The_template_body_is_sent_as_compact_json()
+    {
+        await using var t = await UpTestSupport.StartAsync();
+        t.WriteCompose(UpTestSupport.WebApp);
+
+        await t.RunAsync("up");
+
+        var body = t.Server.Stack("demo")!.TemplateBody!;
+        Assert.StartsWith("{", body);
+        Assert.DoesNotContain("\n", body.TrimEnd('\n'));
+    }
 }

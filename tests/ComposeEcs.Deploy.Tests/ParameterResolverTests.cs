@@ -90,6 +90,21 @@ public sealed class ParameterResolverTests : IDisposable
     }
 
     [Fact]
+    public async Task An_ssm_typed_ami_parameter_is_left_to_cloudformation_which_resolves_its_default_path()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        var template = WithParameters(("GpuAmiId", new Parameter("AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>")
+        {
+            Default = new Str(ParameterConventions.GpuAmiSsmParameter),
+        }));
+
+        var result = await new ParameterResolver(emulator.Aws, _ => null).ResolveAsync(template, Project(), CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Empty(result.Parameters);
+    }
+
+    [Fact]
     public async Task Parameters_with_defaults_are_left_to_the_template()
     {
         await using var emulator = await Emulator.StartAsync();

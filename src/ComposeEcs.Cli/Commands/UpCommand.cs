@@ -41,6 +41,13 @@ public static class UpCommand
         ProjectLoading.Report(converted.Diagnostics, context);
         if (!converted.Succeeded || converted.Value is not { } template) return ExitCodes.BadInput;
 
+        var body = TemplateWriter.ToCompactJson(template.ToTree());
+        if (TemplateLimits.Check(body) is { } tooBig)
+        {
+            await context.Error.WriteLineAsync($"compose-ecs: {tooBig}");
+            return ExitCodes.BadInput;
+        }
+
         return await AwsCommand.RunAsync(settings, context, async aws =>
         {
             var parameters = await new ParameterResolver(aws, context.GetEnvironment).ResolveAsync(template, project, cancellationToken);
@@ -52,7 +59,7 @@ public static class UpCommand
 
             var console = Consoles.For(context);
             var stackName = StackNames.For(project.Name);
-            var request = new UpRequest(stackName, project.Name, TemplateWriter.ToJson(template.ToTree()), parameters.Parameters, dryRun, detach);
+            var request = new UpRequest(stackName, project.Name, body, parameters.Parameters, dryRun, detach);
             var timings = DeployTimings.FromEnvironment(context.GetEnvironment);
             IDeployView view = context.IsTerminal ? new LiveDeployView(console) : new PlainDeployView(console);
             var result = await view.RunAsync(progress => new UpOperation(aws, timings).RunAsync(request, progress, cancellationToken));

@@ -2,7 +2,7 @@ using ComposeEcs.Deploy;
 
 namespace ComposeEcs.Cli.Rendering;
 
-/// <summary>The one-line messages both views print for events that are not resource progress.</summary>
+/// <summary>The one-line messages both views print for events that are not resource progress (the end is the command's to say).</summary>
 public static class DeployMessages
 {
     public static string? For(DeployEvent e) => e switch
@@ -12,7 +12,6 @@ public static class DeployMessages
         ReplacingFailedStack r =>
             $"Stack {r.StackName} is {r.Status} after a failed create: deleting it to create it again",
         StackOperationStarted s => $"{Verb(s.Operation)} stack {s.StackName}" + (s.ExpectedResources > 0 ? $" ({s.ExpectedResources} resources)" : ""),
-        StackSettled s => $"Stack {s.StackName}: {s.Status}",
         _ => null,
     };
 
