@@ -51,6 +51,20 @@ public sealed class ConvertCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Secret_parameters_that_up_fills_are_named_and_their_content_printed_nowhere()
+    {
+        Write("services:\n  app:\n    image: ghcr.io/example/app:1\n    secrets: [db_password]\nsecrets:\n  db_password:\n    file: ./db_password.txt\n");
+        File.WriteAllText(Path.Combine(_directory, "db_password.txt"), "hunter2-very-secret");
+
+        var run = await Run("convert");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("DbpasswordSecretValue", run.Error);
+        Assert.Contains("NoEcho: true", run.Out);
+        Assert.DoesNotContain("hunter2", run.Out + run.Error);
+    }
+
+    [Fact]
     public async Task A_rejected_field_is_one_line_with_its_position_and_exit_code_2()
     {
         Write("services:\n  app:\n    image: ghcr.io/example/app:1\n    network_mode: host\n");

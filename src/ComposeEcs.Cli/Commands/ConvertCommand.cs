@@ -27,6 +27,9 @@ public static class ConvertCommand
             ProjectLoading.Report(converted.Diagnostics, context);
             if (!converted.Succeeded) return ExitCodes.BadInput;
 
+            foreach (var secret in SecretParameters.Of(loaded.Value!))
+                await context.Error.WriteLineAsync($"note: `compose-ecs up` fills the NoEcho parameter {secret.ParameterName} from {secret.Source}");
+
             var tree = converted.Value!.ToTree();
             var text = parse.GetValue(format) == "json" ? TemplateWriter.ToJson(tree) : TemplateWriter.ToYaml(tree);
             var path = parse.GetValue(output);
