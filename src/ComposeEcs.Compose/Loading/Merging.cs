@@ -36,7 +36,7 @@ public static class Merging
 
         if (Replace.Contains(path)) return StripResets(over);
         if (MergeAsMap.Contains(path)) return MergeMaps(ToMap(@base, path), ToMap(over, path), path);
-        if (AppendUnique.Contains(path) && @base is YSequence bs && over is YSequence os) return AppendBy(bs, os, n => IdentityKey(n, path));
+        if (AppendUnique.Contains(path) && AsSequence(@base) is { } bs && AsSequence(over) is { } os) return AppendBy(bs, os, n => IdentityKey(n, path));
         if (path == "services.*.volumes" && @base is YSequence bv && over is YSequence ov) return ReplaceBy(bv, ov, VolumeTarget);
         if (path is "services.*.secrets" or "services.*.configs" && @base is YSequence bsec && over is YSequence osec) return ReplaceBy(bsec, osec, FileTarget);
         if (path == "services.*.build") return MergeMaps(BuildToMap(@base), BuildToMap(over), path);
@@ -46,6 +46,14 @@ public static class Merging
         if (@base is YMapping bm && over is YMapping om) return MergeMaps(bm, om, path);
         return StripResets(over);
     }
+
+    /// <summary>Fields such as <c>dns</c> and <c>env_file</c> accept one string for a one-element list.</summary>
+    private static YSequence? AsSequence(YNode node) => node switch
+    {
+        YSequence s => s,
+        YScalar { IsNull: false } or YMapping => new YSequence([node], node.Location),
+        _ => null,
+    };
 
     public static string Child(string path, string key)
     {
