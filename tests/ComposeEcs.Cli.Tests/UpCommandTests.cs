@@ -198,4 +198,19 @@ public sealed class UpCommandTests
         Assert.StartsWith("{", body);
         Assert.DoesNotContain("\n", body.TrimEnd('\n'));
     }
+
+    [Fact]
+    public async Task Up_waits_for_a_deployment_already_in_progress()
+    {
+        await using var t = await UpTestSupport.StartAsync(new FakeAws.FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(40) });
+        t.WriteCompose(UpTestSupport.WebApp);
+        await t.RunAsync("up", "--detach");
+        t.WriteCompose(UpTestSupport.WebApp.Replace("replicas: 1", "replicas: 2"));
+
+        var run = await t.RunAsync("up");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Stack demo is CREATE_IN_PROGRESS (another deployment is running): waiting for it to finish", run.Out);
+        Assert.Contains("Stack demo: UPDATE_COMPLETE", run.Out);
+    }
 }
