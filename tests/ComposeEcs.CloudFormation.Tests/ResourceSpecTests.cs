@@ -77,12 +77,15 @@ public class ResourceSpecTests
     }
 
     [Fact]
-    public void The_spec_format_rejects_unknown_property_types_and_duplicates()
+    public void The_spec_format_rejects_unknown_property_types_duplicates_and_unknown_clauses()
     {
         Assert.Throws<FormatException>(() => ResourceSpec.Parse("AWS::X::Y\n  A: Missing\n"));
         Assert.Throws<FormatException>(() => ResourceSpec.Parse("AWS::X::Y\n  A\n  A\n"));
         Assert.Throws<FormatException>(() => ResourceSpec.Parse("  A\n"));
-        Assert.Equal("AWS::X::Y.Z", ResourceSpec.Parse("AWS::X::Y\n  A: Z\nAWS::X::Y.Z\n  B\n").Types["AWS::X::Y"]["A"]);
+        Assert.Throws<FormatException>(() => ResourceSpec.Parse("AWS::X::Y\n  A\n"));
+        Assert.Throws<FormatException>(() => ResourceSpec.Parse("AWS::X::Y\n  A: String, optional\n"));
+        Assert.Throws<FormatException>(() => ResourceSpec.Parse("AWS::X::Y\n  A: Z, one of B | C\nAWS::X::Y.Z\n  B: String\n"));
+        Assert.Equal("AWS::X::Y.Z", ResourceSpec.Parse("AWS::X::Y\n  A: List of Z\nAWS::X::Y.Z\n  B: String\n").Types["AWS::X::Y"]["A"]);
     }
 
     [Fact]
