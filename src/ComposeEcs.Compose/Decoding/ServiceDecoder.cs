@@ -167,13 +167,13 @@ internal static class ServiceDecoder
                 if (file.Required) r.Error("env_file", $"env file {ctx.Display(file.Path)} not found", envFileNode);
                 continue;
             }
-            if (!ctx.EnvFileCache.TryGetValue(file.Path, out var parsed))
+            if (!ctx.EnvFileCache.TryGetValue(file.Format + ":" + file.Path, out var parsed))
             {
                 string content;
                 try { content = File.ReadAllText(file.Path); }
                 catch (IOException e) { r.Error("env_file", $"cannot read {ctx.Display(file.Path)}: {e.Message}", envFileNode); continue; }
-                parsed = DotEnv.Parse(content, ctx.Display(file.Path), ctx.Lookup);
-                ctx.EnvFileCache[file.Path] = parsed;
+                parsed = file.Format == "raw" ? DotEnv.ParseRaw(content) : DotEnv.Parse(content, ctx.Display(file.Path), ctx.Lookup);
+                ctx.EnvFileCache[file.Format + ":" + file.Path] = parsed;
                 if (parsed.Error is not null) r.Diagnostics.Add(parsed.Error);
             }
             foreach (var (key, value) in parsed.Values) result[key] = value;

@@ -79,6 +79,21 @@ public static class DotEnv
         }
     }
 
+    /// <summary><c>format: raw</c>: <c>KEY=VALUE</c> lines taken literally (no quotes, escapes, comments after values or expansion).</summary>
+    public static Parsed ParseRaw(string content)
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var line in content.Replace("\r\n", "\n").Split('\n'))
+        {
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var eq = line.IndexOf('=');
+            if (eq <= 0) continue;
+            values.RemoveAll(kv => kv.Key == line[..eq]);
+            values.Add(new(line[..eq], line[(eq + 1)..]));
+        }
+        return new Parsed(values, null);
+    }
+
     private static bool IsValidKey(string key) =>
         key.Length > 0 && !char.IsAsciiDigit(key[0]) && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-');
 
