@@ -20,7 +20,7 @@ public static class ComposeLoader
         {
             var project = LoadCore(options, diagnostics);
             // Source order reads best; diagnostics without a position (CLI-level) come first.
-            var ordered = diagnostics.Distinct()
+            var ordered = diagnostics.Select(OneLine).Distinct()
                 .OrderBy(d => d.Location is null ? 0 : 1)
                 .ThenBy(d => d.Location?.File, StringComparer.Ordinal)
                 .ThenBy(d => d.Location?.Line)
@@ -86,6 +86,10 @@ public static class ComposeLoader
         if (project is null) return null;
         return Profiles.Apply(project, profiles, options.Services, diagnostics);
     }
+
+    /// <summary>Every diagnostic prints as one line, even when it quotes a multi-line value.</summary>
+    private static Diagnostic OneLine(Diagnostic d) =>
+        d.Message.Contains('\n') || d.Message.Contains('\r') ? d with { Message = d.Message.Replace("\r", "\\r").Replace("\n", "\\n") } : d;
 
     private static string? ProjectName(LoadOptions options, YMapping merged, Func<string, string?> lookup, string projectDir, List<Diagnostic> diagnostics)
     {
