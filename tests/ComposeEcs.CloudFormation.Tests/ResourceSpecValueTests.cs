@@ -125,7 +125,7 @@ public class ResourceSpecValueTests
         var tree = WithResources(
             ("Service", Resource("AWS::ECS::Service", ("LaunchType", "fargate"), ("PropagateTags", "SERVICE"),
                 ("NetworkConfiguration", Map(("AwsvpcConfiguration", Map(("AssignPublicIp", "true"))))))),
-            ("Task", Resource("AWS::ECS::TaskDefinition", ("NetworkMode", "awsvpc"), ("RequiresCompatibilities", List("FARGATE", "LAMBDA")),
+            ("Task", Resource("AWS::ECS::TaskDefinition", ("NetworkMode", "awsvpc"), ("Cpu", "256"), ("Memory", "512"), ("RequiresCompatibilities", List("FARGATE", "LAMBDA")),
                 ("RuntimePlatform", Map(("CpuArchitecture", "arm64"), ("OperatingSystemFamily", "LINUX"))),
                 ("ContainerDefinitions", List(Container(
                     ("DependsOn", List(Map(("ContainerName", "init"), ("Condition", "SUCCEEDED")))),

@@ -6,7 +6,8 @@ namespace ComposeEcs.CloudFormation.Tests;
 /// <summary>
 /// Checks every resource of a template against <see cref="ResourceSpec"/>: its type must be listed; its attributes and
 /// properties, recursively through the listed property types, must use listed names, include the required ones and
-/// hold values of the listed shape (see <see cref="ValueCheck"/>) and, for enum-like ones, an allowed value.
+/// hold values of the listed shape (see <see cref="ValueCheck"/>) and, for enum-like ones, an allowed value; task
+/// definitions for Fargate must also avoid what Fargate refuses (see <see cref="FargateCheck"/>).
 /// Values that are intrinsic functions are not looked into, except both branches of <c>Fn::If</c>.
 /// </summary>
 public static class ResourceSpecCheck
@@ -32,6 +33,7 @@ public static class ResourceSpecCheck
             }
             var properties = resource["Properties"] ?? MapExpr.Empty;
             new ValueCheck(spec, problems).Check(new NestedShape(type), [], properties, $"{path}.Properties");
+            if (type == "AWS::ECS::TaskDefinition" && properties is MapExpr task) FargateCheck.Check(task, $"{path}.Properties", problems);
         }
         return problems;
     }
