@@ -35,12 +35,25 @@ public static partial class YamlParsing
         catch (YamlException e)
         {
             var location = new SourceLocation(displayPath, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column));
+            // YamlDotNet reports tab indentation at the start of the enclosing mapping; point at the tab instead.
+            if (e.Message.Contains("tab", StringComparison.Ordinal) && FirstTabIndent(text) is { } tab) location = location with { Line = tab, Column = 1 };
             return new(null, [Diagnostic.Error("invalid YAML: " + CleanMessage(e.Message), location)]);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             return new(null, [Diagnostic.Error("invalid YAML: " + e.Message, new SourceLocation(displayPath, 1, 1))]);
         }
+    }
+
+    private static int? FirstTabIndent(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            if (lines[i].AsSpan(0, indent).Contains('\t')) return i + 1;
+        }
+        return null;
     }
 
     private static string CleanMessage(string message)
