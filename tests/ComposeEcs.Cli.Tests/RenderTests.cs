@@ -119,4 +119,24 @@ public sealed class RenderTests
     [InlineData(65, "1m05s")]
     public void Elapsed_times_read_like_docker_compose(double seconds, string text) =>
         Assert.Equal(text, DeployProgress.FormatElapsed(TimeSpan.FromSeconds(seconds)));
+
+    [Fact]
+    public async Task Up_on_a_terminal_renders_the_live_view_and_ends_on_its_final_state()
+    {
+        await using var t = await UpTestSupport.StartAsync();
+        t.WriteCompose(UpTestSupport.WebApp);
+        var output = new StringWriter();
+        var context = new CliContext(TextWriter.Synchronized(output), new StringWriter(), t.Environment(), t.Directory) { IsTerminal = true };
+
+        var exit = await CliApp.RunAsync(["up"], context);
+
+        var text = System.Text.RegularExpressions.Regex.Replace(output.ToString(), @"\x1b\[[0-9;?]*[A-Za-z]", "");
+        Assert.Equal(0, exit);
+        Assert.Matches(@"Add\s+WebService", text);
+        Assert.Matches(@"Creating demo \d+/\d+", text);
+        // An 80-column console has no room for resource types: id, status and time only, nothing wrapped.
+        Assert.Matches(@"✔ WebService\s+CREATE_COMPLETE\s+\d+\.\ds", text);
+        Assert.Contains("Stack demo: CREATE_COMPLETE", text);
+        Assert.Matches(@"web  http://\S+\.elb\.amazonaws\.com", text);
+    }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using ComposeEcs.Aws;
 using ComposeEcs.Cli.Rendering;
 using ComposeEcs.Deploy;
-using Spectre.Console;
 
 namespace ComposeEcs.Cli.Commands;
 
@@ -31,7 +30,7 @@ public static class DownCommand
             switch (result.Outcome)
             {
                 case DownOutcome.NotFound:
-                    console.WriteLine($"Project {target.Name} is not deployed (no stack {target.StackName} in {aws.Region}): nothing to delete");
+                    await context.Out.WriteLineAsync($"Project {target.Name} is not deployed (no stack {target.StackName} in {aws.Region}): nothing to delete");
                     return ExitCodes.Success;
                 case DownOutcome.Interrupted:
                     await context.Error.WriteLineAsync(result.Started
@@ -39,27 +38,27 @@ public static class DownCommand
                         : "Interrupted: nothing was deleted.");
                     return AwsCommand.Interrupted;
                 case DownOutcome.Failed:
-                    WriteRetained(console, result.Retained);
+                    await WriteRetainedAsync(context.Out, result.Retained);
                     await context.Error.WriteLineAsync(UpCommand.FailureLine("down", target.StackName, result.Failure));
                     return ExitCodes.Failed;
                 default:
-                    console.WriteLine($"Stack {target.StackName} deleted");
-                    WriteRetained(console, result.Retained);
+                    await context.Out.WriteLineAsync($"Stack {target.StackName} deleted");
+                    await WriteRetainedAsync(context.Out, result.Retained);
                     return ExitCodes.Success;
             }
         }, cancellationToken);
     }
 
-    private static void WriteRetained(IAnsiConsole console, IReadOnlyList<RetainedResource> retained)
+    private static async Task WriteRetainedAsync(TextWriter output, IReadOnlyList<RetainedResource> retained)
     {
         var fileSystems = retained.Where(r => r.ResourceType == "AWS::EFS::FileSystem" && r.PhysicalId is not null).ToList();
         if (fileSystems.Count > 0)
         {
-            console.WriteLine("Kept EFS file systems (DeletionPolicy Retain) with your volume data. To delete them:");
+            await output.WriteLineAsync("Kept EFS file systems (DeletionPolicy Retain) with your volume data. To delete them:");
             foreach (var fs in fileSystems)
-                console.WriteLine($"  aws efs delete-file-system --file-system-id {fs.PhysicalId}    # {fs.LogicalId}");
+                await output.WriteLineAsync($"  aws efs delete-file-system --file-system-id {fs.PhysicalId}    # {fs.LogicalId}");
         }
         foreach (var other in retained.Except(fileSystems))
-            console.WriteLine($"Kept {other.LogicalId} ({other.ResourceType}) {other.PhysicalId}");
+            await output.WriteLineAsync($"Kept {other.LogicalId} ({other.ResourceType}) {other.PhysicalId}");
     }
 }

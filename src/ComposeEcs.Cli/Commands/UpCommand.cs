@@ -6,7 +6,6 @@ using ComposeEcs.Compose;
 using ComposeEcs.Compose.Model;
 using ComposeEcs.Deploy;
 using ComposeEcs.Ecs;
-using Spectre.Console;
 
 namespace ComposeEcs.Cli.Commands;
 
@@ -63,23 +62,23 @@ public static class UpCommand
             var timings = DeployTimings.FromEnvironment(context.GetEnvironment);
             IDeployView view = context.IsTerminal ? new LiveDeployView(console) : new PlainDeployView(console);
             var result = await view.RunAsync(progress => new UpOperation(aws, timings).RunAsync(request, progress, cancellationToken));
-            return await ReportAsync(result, stackName, project, aws, console, context);
+            return await ReportAsync(result, stackName, project, aws, context);
         }, cancellationToken);
     }
 
-    private static async Task<int> ReportAsync(UpResult result, string stackName, ComposeProject project, AwsContext aws, IAnsiConsole console, CliContext context)
+    private static async Task<int> ReportAsync(UpResult result, string stackName, ComposeProject project, AwsContext aws, CliContext context)
     {
         switch (result.Outcome)
         {
             case UpOutcome.UpToDate:
-                console.WriteLine($"Stack {stackName} is up to date: nothing to deploy");
-                await WriteEndpointsAsync(result, project, aws, console);
+                await context.Out.WriteLineAsync($"Stack {stackName} is up to date: nothing to deploy");
+                await WriteEndpointsAsync(result, project, aws, context.Out);
                 return ExitCodes.Success;
             case UpOutcome.DryRun:
-                console.WriteLine($"Dry run: nothing was deployed (the change set for {stackName} was deleted)");
+                await context.Out.WriteLineAsync($"Dry run: nothing was deployed (the change set for {stackName} was deleted)");
                 return ExitCodes.Success;
             case UpOutcome.Detached:
-                console.WriteLine($"Deployment of {stackName} started; watch it with 'compose-ecs ps' and 'compose-ecs logs'");
+                await context.Out.WriteLineAsync($"Deployment of {stackName} started; watch it with 'compose-ecs ps' and 'compose-ecs logs'");
                 return ExitCodes.Success;
             case UpOutcome.Interrupted:
                 await context.Error.WriteLineAsync(result.Started
@@ -90,8 +89,8 @@ public static class UpCommand
                 await context.Error.WriteLineAsync(FailureLine("up", stackName, result.Failure));
                 return ExitCodes.Failed;
             default:
-                console.WriteLine($"Stack {stackName}: {result.Stack?.StackStatus}");
-                await WriteEndpointsAsync(result, project, aws, console);
+                await context.Out.WriteLineAsync($"Stack {stackName}: {result.Stack?.StackStatus}");
+                await WriteEndpointsAsync(result, project, aws, context.Out);
                 return ExitCodes.Success;
         }
     }
@@ -103,7 +102,7 @@ public static class UpCommand
             ? $"compose-ecs: {command} of {stackName} failed: {failure.Reason}"
             : $"compose-ecs: {command} of {stackName} failed: {failure.LogicalId} ({failure.ResourceType}) {failure.Status}: {failure.Reason}";
 
-    private static async Task WriteEndpointsAsync(UpResult result, ComposeProject project, AwsContext aws, IAnsiConsole console)
+    private static async Task WriteEndpointsAsync(UpResult result, ComposeProject project, AwsContext aws, TextWriter output)
     {
         var stack = result.Stack ?? await aws.CloudFormation.FindStackAsync(StackNames.For(project.Name));
         if (stack is null) return;
@@ -111,9 +110,9 @@ public static class UpCommand
         if (dns is null) return;
         var endpoints = ServiceEndpoints.For(project, dns);
         if (endpoints.Count == 0) return;
-        console.WriteLine("Endpoints:");
+        await output.WriteLineAsync("Endpoints:");
         var width = endpoints.Max(e => e.Service.Length);
         foreach (var endpoint in endpoints)
-            console.WriteLine($"  {endpoint.Service.PadRight(width)}  {endpoint.Address}");
+            await output.WriteLineAsync($"  {endpoint.Service.PadRight(width)}  {endpoint.Address}");
     }
 }

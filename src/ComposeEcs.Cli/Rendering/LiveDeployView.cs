@@ -74,34 +74,41 @@ public sealed class LiveDeployView(IAnsiConsole console, TimeProvider? time = nu
     private void Update(LiveDisplayContext live)
     {
         IRenderable view;
-        lock (_lock) view = Render(_progress, _time.GetUtcNow());
+        lock (_lock) view = Render(_progress, _time.GetUtcNow(), showTypes: console.Profile.Width >= 110);
         live.UpdateTarget(view);
     }
 
-    /// <summary>The live area for a progress snapshot at a moment (pure, for tests).</summary>
-    public static IRenderable Render(DeployProgress progress, DateTimeOffset now)
+    /// <summary>
+    /// The live area for a progress snapshot at a moment (pure, for tests): padded lines rather than a grid, so a
+    /// failure's reason can wrap under its resource. Resource types are shown when the console is wide enough.
+    /// </summary>
+    public static IRenderable Render(DeployProgress progress, DateTimeOffset now, bool showTypes = true)
     {
         if (progress.StackName is null) return Text.Empty;
-        var grid = new Grid().AddColumn().AddColumn().AddColumn().AddColumn(new GridColumn().RightAligned());
         var status = progress.StackStatus ?? "";
         var settled = status.Length > 0 && !StackStatuses.IsInProgress(status) && status != StackStatuses.ReviewInProgress;
         var headerColor = settled ? (StackStatuses.IsSuccess(status) ? "green" : "red") : "blue";
+        var idWidth = progress.Resources.Select(r => r.LogicalId.Length).DefaultIfEmpty(0).Max();
+        var typeWidth = showTypes ? progress.Resources.Select(r => r.ResourceType.Length).DefaultIfEmpty(0).Max() : 0;
+        var statusWidth = progress.Resources.Select(r => r.Status.Length).DefaultIfEmpty(0).Max();
+
+        var title = $"{DeployMessages.Verb(progress.Operation)} {progress.StackName} {progress.DoneCount}/{progress.Total}";
         var elapsed = progress.OperationStarted is { } started ? DeployProgress.FormatElapsed(now - started) : "";
-        grid.AddRow(
-            new Markup($"[{headerColor}][[+]][/] {DeployMessages.Verb(progress.Operation)} {Markup.Escape(progress.StackName)} {progress.DoneCount}/{progress.Total}"),
-            new Text(""), new Markup(progress.StackStatus is null ? "" : $"[{headerColor}]{Markup.Escape(progress.StackStatus)}[/]"), new Text(elapsed));
+        var lines = new List<IRenderable>
+        {
+            new Markup($"[{headerColor}][[+]][/] {Markup.Escape(title)}  [{headerColor}]{Markup.Escape(status)}[/]  {elapsed}".TrimEnd()),
+        };
         foreach (var line in progress.Resources)
         {
             var (icon, color) = line.IsFailed ? ("✘", "red") : line.IsDone ? ("✔", "green") : (SpinnerFrame(now - line.Started), "blue");
-            grid.AddRow(
-                new Markup($" [{color}]{Markup.Escape(icon)}[/] {Markup.Escape(line.LogicalId)}"),
-                new Markup($"[grey]{Markup.Escape(line.ResourceType)}[/]"),
-                new Markup($"[{color}]{Markup.Escape(line.Status)}[/]"),
-                new Text(DeployProgress.FormatElapsed((line.Finished ?? now) - line.Started)));
+            var type = showTypes ? $"[grey]{Markup.Escape(line.ResourceType.PadRight(typeWidth))}[/]  " : "";
+            var time = DeployProgress.FormatElapsed((line.Finished ?? now) - line.Started);
+            lines.Add(new Markup(
+                $" [{color}]{Markup.Escape(icon)}[/] {Markup.Escape(line.LogicalId.PadRight(idWidth))}  {type}[{color}]{Markup.Escape(line.Status.PadRight(statusWidth))}[/]  {time,6}"));
             if (line.IsFailed && line.Reason is { Length: > 0 } reason)
-                grid.AddRow(new Markup($"   [red]{Markup.Escape(reason)}[/]"), new Text(""), new Text(""), new Text(""));
+                lines.Add(new Markup($"   [red]{Markup.Escape(reason)}[/]"));
         }
-        return grid;
+        return new Rows(lines);
     }
 
     private static string SpinnerFrame(TimeSpan elapsed)
