@@ -84,6 +84,7 @@ public class ResourceSpecTests
         Assert.Throws<FormatException>(() => ResourceSpec.Parse("  A\n"));
         Assert.Throws<FormatException>(() => ResourceSpec.Parse("AWS::X::Y\n  A\n"));
         Assert.Throws<FormatException>(() => ResourceSpec.Parse("AWS::X::Y\n  A: String, optional\n"));
+        Assert.Throws<FormatException>(() => ResourceSpec.Parse("AWS::X::Y\n  A: String, matching ([a-z]\n"));
         Assert.Throws<FormatException>(() => ResourceSpec.Parse("AWS::X::Y\n  A: Z, one of B | C\nAWS::X::Y.Z\n  B: String\n"));
         Assert.Equal("AWS::X::Y.Z", ResourceSpec.Parse("AWS::X::Y\n  A: List of Z\nAWS::X::Y.Z\n  B: String\n").Types["AWS::X::Y"]["A"]);
     }

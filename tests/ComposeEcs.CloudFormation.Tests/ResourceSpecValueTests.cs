@@ -229,6 +229,25 @@ public class ResourceSpecValueTests
     }
 
     [Fact]
+    public void Names_must_follow_the_rules_the_ECS_API_states()
+    {
+        var tree = WithResources(
+            ("Task", Resource("AWS::ECS::TaskDefinition", ("Family", "shop-my.svc"), ("ContainerDefinitions", List(Map(
+                ("Name", "my.svc"), ("Image", "nginx"), ("PortMappings", List(Map(("ContainerPort", 80), ("Name", "Web-80"))))))))),
+            ("Service", Resource("AWS::ECS::Service", ("ServiceConnectConfiguration", Map(("Enabled", true), ("Services", List(Map(
+                ("PortName", "web-80"), ("ClientAliases", List(Map(("DnsName", "Backend_API"), ("Port", 80)), Map(("DnsName", "my.svc"), ("Port", 81))))))))))));
+
+        Assert.Equal(
+            [
+                "Resources.Task.Properties.Family: \"shop-my.svc\" does not match ^[A-Za-z0-9_-]{1,255}$",
+                "Resources.Task.Properties.ContainerDefinitions[0].Name: \"my.svc\" does not match ^[A-Za-z0-9_-]{1,255}$",
+                "Resources.Task.Properties.ContainerDefinitions[0].PortMappings[0].Name: \"Web-80\" does not match ^[a-z0-9_][a-z0-9_-]{0,63}$",
+                "Resources.Service.Properties.ServiceConnectConfiguration.Services[0].ClientAliases[0].DnsName: \"Backend_API\" does not match ^[a-z0-9_.][a-z0-9_.-]{0,126}$",
+            ],
+            ResourceSpecCheck.Problems(tree));
+    }
+
+    [Fact]
     public void The_spec_format_reads_types_required_and_allowed_values()
     {
         var spec = ResourceSpec.Parse("""
@@ -238,6 +257,7 @@ public class ResourceSpecValueTests
               C: Map of String
               D: Json
               E: Map
+              G: List of String, one of a | b, matching ^[a-z]{1,3}$
             AWS::X::Y.Z
               F: Boolean
             """);
@@ -248,6 +268,7 @@ public class ResourceSpecValueTests
         Assert.Equal(new MapShape(new ScalarShape(ScalarKind.String)), y["C"].Shape);
         Assert.Equal(new JsonShape(), y["D"].Shape);
         Assert.Equal(new MapShape(null), y["E"].Shape);
+        Assert.Equal(new PropertySpec(new ListShape(new ScalarShape(ScalarKind.String)), false, ["a", "b"], "^[a-z]{1,3}$"), y["G"]);
         Assert.Null(spec.Types["AWS::X::Y"]["B"]);
         Assert.Equal(ImmutableArray<string>.Empty, spec.Properties["AWS::X::Y.Z"]["F"].AllowedValues);
     }

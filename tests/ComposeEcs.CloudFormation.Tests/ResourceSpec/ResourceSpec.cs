@@ -66,9 +66,17 @@ public sealed record ResourceSpec(ImmutableSortedDictionary<string, ImmutableSor
         return new ResourceSpec(properties);
     }
 
-    /// <summary><c>Type[, required][, one of A | B]</c>.</summary>
+    /// <summary><c>Type[, required][, one of A | B][, matching REGEX]</c>; the regex runs to the end of the line.</summary>
     private static PropertySpec ParseProperty(IReadOnlyDictionary<string, Dictionary<string, (int, string)>> raw, string owner, int line, string text)
     {
+        string? pattern = null;
+        if (text.IndexOf(", matching ", StringComparison.Ordinal) is var at and >= 0)
+        {
+            pattern = text[(at + ", matching ".Length)..].Trim();
+            text = text[..at];
+            try { _ = new System.Text.RegularExpressions.Regex(pattern); }
+            catch (ArgumentException e) { throw new FormatException($"line {line}: '{pattern}' is not a regular expression: {e.Message}"); }
+        }
         var clauses = text.Split(',', StringSplitOptions.TrimEntries);
         var required = false;
         var allowed = ImmutableArray<string>.Empty;
@@ -77,12 +85,12 @@ public sealed record ResourceSpec(ImmutableSortedDictionary<string, ImmutableSor
             if (clause == "required") required = true;
             else if (clause.StartsWith("one of ", StringComparison.Ordinal))
                 allowed = [.. clause["one of ".Length..].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
-            else throw new FormatException($"line {line}: unknown clause '{clause}' (expected 'required' or 'one of A | B')");
+            else throw new FormatException($"line {line}: unknown clause '{clause}' (expected 'required', 'one of A | B' or 'matching REGEX')");
         }
         var shape = ParseShape(raw, owner, line, clauses[0]);
-        if (allowed.Length > 0 && shape is not ScalarShape and not ListShape { Item: ScalarShape })
-            throw new FormatException($"line {line}: 'one of' needs a scalar or a list of scalars, not {clauses[0]}");
-        return new PropertySpec(shape, required, allowed);
+        if ((allowed.Length > 0 || pattern is not null) && shape is not ScalarShape and not ListShape { Item: ScalarShape })
+            throw new FormatException($"line {line}: 'one of' and 'matching' need a scalar or a list of scalars, not {clauses[0]}");
+        return new PropertySpec(shape, required, allowed, pattern);
     }
 
     private static ValueShape ParseShape(IReadOnlyDictionary<string, Dictionary<string, (int, string)>> raw, string owner, int line, string text) => text switch

@@ -45,7 +45,7 @@ public static class ResourceSpecCheck
         foreach (var (key, value) in resource.Entries)
         {
             if (!attributes.TryGetValue(key, out var attribute)) problems.Add($"{path}: '{key}' is not a resource attribute");
-            else if (key != "Properties") check.Check(attribute.Shape, attribute.AllowedValues, value, $"{path}.{key}");
+            else if (key != "Properties") check.Check(attribute.Shape, attribute.AllowedValues, value, $"{path}.{key}", attribute.Pattern);
         }
         foreach (var (name, attribute) in attributes.Where(a => a.Value.Required))
             if (resource[name] is null) problems.Add($"{path}: required attribute '{name}' is missing");

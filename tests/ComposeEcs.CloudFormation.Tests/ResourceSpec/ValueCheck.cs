@@ -14,14 +14,14 @@ namespace ComposeEcs.CloudFormation.Tests;
 /// </summary>
 internal sealed partial class ValueCheck(ResourceSpec spec, List<string> problems)
 {
-    public void Check(ValueShape shape, ImmutableArray<string> allowed, Expr value, string path)
+    public void Check(ValueShape shape, ImmutableArray<string> allowed, Expr value, string path, string? pattern = null)
     {
         if (value is MapExpr function && Fn.IsFunction(function))
         {
             if (function["Fn::If"] is ListExpr { Items: [_, var whenTrue, var whenFalse] })
             {
-                Check(shape, allowed, whenTrue, $"{path}.Fn::If[1]");
-                Check(shape, allowed, whenFalse, $"{path}.Fn::If[2]");
+                Check(shape, allowed, whenTrue, $"{path}.Fn::If[1]", pattern);
+                Check(shape, allowed, whenFalse, $"{path}.Fn::If[2]", pattern);
             }
             return;
         }
@@ -35,10 +35,10 @@ internal sealed partial class ValueCheck(ResourceSpec spec, List<string> problem
             case AnyShape:
                 break;
             case ScalarShape scalar:
-                CheckScalar(scalar.Kind, allowed, value, path);
+                CheckScalar(scalar.Kind, allowed, pattern, value, path);
                 break;
             case ListShape list when value is ListExpr items:
-                for (var i = 0; i < items.Items.Length; i++) Check(list.Item, allowed, items.Items[i], $"{path}[{i}]");
+                for (var i = 0; i < items.Items.Length; i++) Check(list.Item, allowed, items.Items[i], $"{path}[{i}]", pattern);
                 break;
             case MapShape map when value is MapExpr entries:
                 if (map.Values is { } values)
@@ -65,7 +65,7 @@ internal sealed partial class ValueCheck(ResourceSpec spec, List<string> problem
         {
             if (properties.TryGetValue(key, out var property))
             {
-                Check(property.Shape, property.AllowedValues, item, $"{path}.{key}");
+                Check(property.Shape, property.AllowedValues, item, $"{path}.{key}", property.Pattern);
                 continue;
             }
             var near = properties.Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
@@ -75,7 +75,7 @@ internal sealed partial class ValueCheck(ResourceSpec spec, List<string> problem
             if (map[name] is null) problems.Add($"{path}: required property '{name}' of {type} is missing");
     }
 
-    private void CheckScalar(ScalarKind kind, ImmutableArray<string> allowed, Expr value, string path)
+    private void CheckScalar(ScalarKind kind, ImmutableArray<string> allowed, string? pattern, Expr value, string path)
     {
         if (Text(value) is not { } text)
         {
@@ -96,6 +96,8 @@ internal sealed partial class ValueCheck(ResourceSpec spec, List<string> problem
         }
         if (allowed.Length > 0 && !allowed.Any(a => Same(kind, a, text)))
             problems.Add($"{path}: {Describe(value)} is not one of {string.Join(", ", allowed)}");
+        else if (pattern is not null && !Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant))
+            problems.Add($"{path}: {Describe(value)} does not match {pattern}");
     }
 
     /// <summary>Integers compare by value (CloudFormation reads "07" as 7); everything else exactly.</summary>

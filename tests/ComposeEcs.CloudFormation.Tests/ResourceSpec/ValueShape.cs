@@ -38,10 +38,12 @@ public sealed record NestedShape(string TypeName) : ValueShape;
 /// <summary>One property of a resource or property type.</summary>
 /// <param name="AllowedValues">Empty when any value of the shape will do; else the only values AWS accepts (for a
 /// list, for each item).</param>
-public sealed record PropertySpec(ValueShape Shape, bool Required, ImmutableArray<string> AllowedValues)
+/// <param name="Pattern">A regular expression a literal value (or each item) must match, or null.</param>
+public sealed record PropertySpec(ValueShape Shape, bool Required, ImmutableArray<string> AllowedValues, string? Pattern = null)
 {
     public bool Equals(PropertySpec? other) =>
-        other is not null && Shape == other.Shape && Required == other.Required && AllowedValues.SequenceEqual(other.AllowedValues);
+        other is not null && Shape == other.Shape && Required == other.Required && AllowedValues.SequenceEqual(other.AllowedValues)
+        && Pattern == other.Pattern;
 
     public override int GetHashCode() => HashCode.Combine(Shape, Required, AllowedValues.Length);
 }
