@@ -76,7 +76,7 @@ public class ResourceSpecFargateTests
                 "Resources.Bridge.Properties.Memory: 8192 MiB does not go with 512 CPU units on Fargate",
                 "Resources.Unsized.Properties: a Fargate task needs NetworkMode awsvpc",
                 "Resources.Unsized.Properties: a Fargate task needs a task-level Cpu and Memory",
-                "Resources.Odd.Properties.Cpu: 300 is not a Fargate CPU size (256, 512, 1024, 2048, 4096, 8192, 16384)",
+                "Resources.Odd.Properties.Cpu: 300 is not a Fargate CPU size (256, 512, 1024, 2048, 4096, 8192, 16384, 32768)",
             ],
             ResourceSpecCheck.Problems(tree));
     }

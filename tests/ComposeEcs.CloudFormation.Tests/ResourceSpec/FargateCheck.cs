@@ -21,7 +21,8 @@ internal static class FargateCheck
 
     private static readonly string[] LogDrivers = ["awslogs", "splunk", "awsfirelens"];
 
-    /// <summary>Fargate CPU units → the memory sizes (MiB) allowed with it: (min, max, step).</summary>
+    /// <summary>Fargate CPU units → the memory sizes (MiB) allowed with it: (min, max, step), as cfn-lint's
+    /// fargate_cpu_memory schema lists them.</summary>
     private static readonly Dictionary<long, (long Min, long Max, long Step)[]> Sizes = new()
     {
         [256] = [(512, 512, 1), (1024, 1024, 1), (2048, 2048, 1)],
@@ -31,6 +32,7 @@ internal static class FargateCheck
         [4096] = [(8192, 30720, 1024)],
         [8192] = [(16384, 61440, 4096)],
         [16384] = [(32768, 122880, 8192)],
+        [32768] = [(61440, 61440, 1), (122880, 122880, 1), (249856, 249856, 1)],
     };
 
     public static void Check(MapExpr task, string path, List<string> problems)
