@@ -53,7 +53,7 @@ public sealed class LogsCommandTests
         var output = new StringWriter();
         var context = new CliContext(TextWriter.Synchronized(output), new StringWriter(), t.Environment(), t.Directory);
 
-        var run = CliApp.RunAsync(["logs", "--follow", "--no-color"], context, cancel.Token);
+        var run = CliApp.RunAsync(["logs", "-f", "--no-color"], context, cancel.Token);
         await WaitForAsync(() => output.ToString().Contains("GET /health 200"));
         t.Server.PutLogEvents("/docker-compose/demo", "demo/db/bbbb", (DateTimeOffset.UtcNow, "checkpoint complete"));
         await WaitForAsync(() => output.ToString().Contains("checkpoint complete"));
@@ -84,6 +84,30 @@ public sealed class LogsCommandTests
         var run = await t.RunAsync("logs", "--since", "yesterday");
 
         Assert.True(run.ExitCode == 2, run.ToString());
+    }
+
+    [Fact]
+    public async Task A_tail_that_is_not_a_number_is_one_line_of_bad_input()
+    {
+        await using var t = await UpTestSupport.StartAsync();
+        t.WriteCompose(TwoServices);
+
+        var run = await t.RunAsync("logs", "--tail", "abc");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal("compose-ecs: --tail: \"abc\" is not a number", run.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Tail_all_prints_everything_and_file_keeps_its_long_form()
+    {
+        await using var t = WithLogs(await UpTestSupport.StartAsync());
+        t.WriteCompose(TwoServices, "other.yaml");
+
+        var run = await t.RunAsync("logs", "--file", "other.yaml", "--tail", "all");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(3, Lines(run.Out).Count);
     }
 
     private static List<string> Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();

@@ -8,13 +8,20 @@ namespace ComposeEcs.Cli.Commands;
 /// <summary><c>compose-ecs logs [SERVICE...]</c>: the services' CloudWatch logs; --follow polls until Ctrl-C (exit 0).</summary>
 public static class LogsCommand
 {
-    public static Command Create(ProjectOptions project, CliContext context)
+    /// <remarks>
+    /// As in <c>docker compose logs -f</c>, <c>-f</c> means <c>--follow</c> here: this command gets its own copy of
+    /// the project options whose <c>--file</c> has no short alias.
+    /// </remarks>
+    public static Command Create(ProjectOptions sharedProject, CliContext context)
     {
+        _ = sharedProject;
+        var project = new ProjectOptions();
+        project.Files.Aliases.Remove("-f");
         var aws = new AwsOptions();
         var services = new Argument<string[]>("SERVICE") { Description = "Only these services (default: all)", Arity = ArgumentArity.ZeroOrMore };
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new log lines until interrupted" };
         var since = new Option<string?>("--since") { Description = "Only lines since a duration ago (10m, 1h) or an RFC 3339 timestamp" };
-        var tail = new Option<int?>("--tail", "-n") { Description = "Only the last N lines of each service" };
+        var tail = new Option<string?>("--tail", "-n") { Description = "Only the last N lines of each service (a number, or all)" };
         var timestamps = new Option<bool>("--timestamps", "-t") { Description = "Show each line's timestamp" };
         var noColor = new Option<bool>("--no-color") { Description = "Do not colour the service prefixes" };
         var command = new Command("logs", "Show the services' logs from CloudWatch");
@@ -31,13 +38,23 @@ public static class LogsCommand
                 await context.Error.WriteLineAsync($"compose-ecs: --since '{sinceText}' is neither a duration (10m, 1h30m) nor an RFC 3339 timestamp");
                 return ExitCodes.BadInput;
             }
+            int? lastLines = null;
+            if (parse.GetValue(tail) is { } tailText && tailText != "all")
+            {
+                if (!int.TryParse(tailText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                {
+                    await context.Error.WriteLineAsync($"compose-ecs: --tail: \"{tailText}\" is not a number");
+                    return ExitCodes.BadInput;
+                }
+                lastLines = n;
+            }
             var named = parse.GetValue(services) ?? [];
             if (target.Project is { } loaded && named.FirstOrDefault(n => !loaded.Services.ContainsKey(n)) is { } unknown)
             {
                 await context.Error.WriteLineAsync($"compose-ecs: no such service: {unknown}");
                 return ExitCodes.BadInput;
             }
-            var request = new LogsRequest(target.Name, named, from, parse.GetValue(tail), parse.GetValue(follow));
+            var request = new LogsRequest(target.Name, named, from, lastLines, parse.GetValue(follow));
             var colour = !parse.GetValue(noColor) && context.IsTerminal && context.GetEnvironment("NO_COLOR") is null;
             var known = named.Length > 0 ? named : target.Project?.Services.Keys.ToArray() ?? [];
             return await AwsCommand.RunAsync(aws.Read(parse), context, async client =>
