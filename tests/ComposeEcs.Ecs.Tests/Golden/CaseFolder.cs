@@ -23,6 +23,7 @@ public sealed record CaseFolder(string Name, string Directory)
         {
             Files = Values(args, "-f", "--file"),
             ProjectName = Values(args, "-p", "--project-name").LastOrDefault(),
+            ProjectDirectory = Values(args, "--project-directory").LastOrDefault(),
             EnvFiles = Values(args, "--env-file"),
             Profiles = Values(args, "--profile"),
             Environment = new Dictionary<string, string>(),
