@@ -21,8 +21,7 @@ public static class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) await context.Error.WriteLineAsync($"compose-ecs: {error.Message}");
-            await context.Error.WriteLineAsync("Run 'compose-ecs --help' for usage.");
+            await context.Error.WriteLineAsync($"compose-ecs: {UsageErrors.OneLine(parse)} (see 'compose-ecs --help')");
             return ExitCodes.BadInput;
         }
 

@@ -47,7 +47,7 @@ public static class ConvertCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 await context.Error.WriteLineAsync($"compose-ecs: cannot write {path}: {e.Message}");
-                return ExitCodes.Failed;
+                return ExitCodes.BadInput;
             }
             return ExitCodes.Success;
         });
