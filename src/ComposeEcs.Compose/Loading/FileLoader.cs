@@ -40,7 +40,9 @@ internal sealed class FileLoader(LoadScope scope)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var reason = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message;
+            var reason = Directory.Exists(path) ? "is a directory"
+                : e is FileNotFoundException or DirectoryNotFoundException ? "no such file"
+                : e.Message;
             scope.Diagnostics.Add(Diagnostic.Error($"cannot read {scope.Display(path)}: {reason}", requestedAt));
             return null;
         }
@@ -53,6 +55,11 @@ internal sealed class FileLoader(LoadScope scope)
         if (parsed.Value is not YMapping root)
         {
             scope.Diagnostics.Add(Diagnostic.Error("top-level object must be a mapping", parsed.Value!.Location));
+            return null;
+        }
+        if (root.Entries.IsEmpty)
+        {
+            scope.Diagnostics.Add(Diagnostic.Error("empty compose file", root.Location));
             return null;
         }
         var errorsBefore = scope.Diagnostics.Count(d => d.Severity == Severity.Error);
