@@ -65,6 +65,17 @@ public sealed class ConvertCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_missing_secret_file_is_a_warning_at_convert()
+    {
+        Write("services:\n  app:\n    image: ghcr.io/example/app:1\n    secrets: [token]\nsecrets:\n  token:\n    file: ./token.txt\n");
+
+        var run = await Run("convert");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("warning: secret \"token\": file ./token.txt does not exist", run.Error);
+    }
+
+    [Fact]
     public async Task A_rejected_field_is_one_line_with_its_position_and_exit_code_2()
     {
         Write("services:\n  app:\n    image: ghcr.io/example/app:1\n    network_mode: host\n");

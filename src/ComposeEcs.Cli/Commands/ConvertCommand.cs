@@ -28,7 +28,11 @@ public static class ConvertCommand
             if (!converted.Succeeded) return ExitCodes.BadInput;
 
             foreach (var secret in SecretParameters.Of(loaded.Value!))
+            {
                 await context.Error.WriteLineAsync($"note: `compose-ecs up` fills the NoEcho parameter {secret.ParameterName} from {secret.Source}");
+                if (loaded.Value!.Secrets[secret.Secret].File is { } file && !File.Exists(file))
+                    await context.Error.WriteLineAsync($"warning: secret \"{secret.Secret}\": {secret.Source} does not exist; `up` will need it");
+            }
 
             var tree = converted.Value!.ToTree();
             var text = parse.GetValue(format) == "json" ? TemplateWriter.ToJson(tree) : TemplateWriter.ToYaml(tree);
