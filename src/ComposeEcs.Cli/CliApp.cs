@@ -25,7 +25,33 @@ public static class CliApp
             return ExitCodes.BadInput;
         }
 
-        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
-        return await parse.InvokeAsync(configuration, cancellationToken);
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            // Typically stdout closed or full (`convert > /dev/full`): a message, not a stack trace.
+            await TryWriteErrorAsync(context, $"compose-ecs: cannot write output: {e.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && context.GetEnvironment("COMPOSE_ECS_DEBUG") is null)
+        {
+            await TryWriteErrorAsync(context, $"compose-ecs: internal error: {e.GetType().Name}: {e.Message} (set COMPOSE_ECS_DEBUG=1 for details)");
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static async Task TryWriteErrorAsync(CliContext context, string line)
+    {
+        try
+        {
+            await context.Error.WriteLineAsync(line);
+        }
+        catch (IOException)
+        {
+            // stderr is gone too; the exit code still tells.
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using ComposeEcs.CloudFormation;
 
 namespace ComposeEcs.Deploy;
 
@@ -8,6 +9,9 @@ public static class TemplateLimits
     /// <summary>The largest TemplateBody CloudFormation accepts inline (bigger ones need an S3 TemplateURL).</summary>
     public const int MaxTemplateBodyBytes = 51_200;
 
+    /// <summary>The most resources one stack may hold.</summary>
+    public const int MaxResources = 500;
+
     /// <summary>Null when the body fits, else the one-line error.</summary>
     public static string? Check(string templateBody)
     {
@@ -15,5 +19,14 @@ public static class TemplateLimits
         return bytes <= MaxTemplateBodyBytes
             ? null
             : $"the template is {bytes:N0} bytes, over CloudFormation's {MaxTemplateBodyBytes:N0}-byte TemplateBody limit; uploading it to S3 is not supported yet";
+    }
+
+    /// <summary>Every limit the template breaks, as one-line messages: the size of its body (compact JSON) and its resource count.</summary>
+    public static IEnumerable<string> Problems(MapExpr tree, string templateBody)
+    {
+        if (Check(templateBody) is { } tooBig) yield return tooBig;
+        var resources = (tree["Resources"] as MapExpr)?.Entries.Length ?? 0;
+        if (resources > MaxResources)
+            yield return $"the template has {resources} resources, over CloudFormation's {MaxResources}-resource limit for one stack";
     }
 }

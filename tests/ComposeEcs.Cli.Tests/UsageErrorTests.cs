@@ -36,4 +36,15 @@ public sealed class UsageErrorTests
 
         Assert.Equal("--count: 'abc' is not a whole number", message);
     }
+
+    [Theory]
+    [InlineData("config", "--images")]
+    [InlineData("logs", "--bogus")]
+    public async Task An_unknown_option_is_not_taken_for_a_service_name(string command, string option)
+    {
+        var run = await Run(command, option);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"compose-ecs: Unrecognized option '{option}'. (see 'compose-ecs --help')\n", run.Error);
+    }
 }

@@ -13,11 +13,8 @@ public static class ConfigCommand
         var services = new Option<bool>("--services") { Description = "Print the service names, one per line" };
         var profiles = new Option<bool>("--profiles") { Description = "Print the profile names, one per line" };
         var volumes = new Option<bool>("--volumes") { Description = "Print the volume names, one per line" };
-        var targets = new Argument<string[]>("service")
-        {
-            Description = "Only these services and their dependencies (enabled whatever their profiles)",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Only validate the configuration, print nothing" };
+        var targets = ServiceArguments.Create("service", "Only these services and their dependencies (enabled whatever their profiles)");
 
         var command = new Command("config", "Print the resolved compose project");
         project.AddTo(command);
@@ -25,6 +22,7 @@ public static class ConfigCommand
         command.Options.Add(services);
         command.Options.Add(profiles);
         command.Options.Add(volumes);
+        command.Options.Add(quiet);
         command.Arguments.Add(targets);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -37,6 +35,7 @@ public static class ConfigCommand
             if (!result.Succeeded) return ExitCodes.BadInput;
 
             var loaded = result.Value!;
+            if (parse.GetValue(quiet)) return ExitCodes.Success;
             string output;
             if (parse.GetValue(services)) output = Lines(loaded.Services.Keys);
             else if (parse.GetValue(profiles)) output = Lines(loaded.Services.Values.SelectMany(s => s.Profiles).Distinct().Order(StringComparer.Ordinal));

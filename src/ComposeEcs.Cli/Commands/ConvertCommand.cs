@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ComposeEcs.CloudFormation;
+using ComposeEcs.Deploy;
 using ComposeEcs.Ecs;
 
 namespace ComposeEcs.Cli.Commands;
@@ -35,6 +36,8 @@ public static class ConvertCommand
             }
 
             var tree = converted.Value!.ToTree();
+            foreach (var limit in TemplateLimits.Problems(tree, TemplateWriter.ToCompactJson(tree)))
+                await context.Error.WriteLineAsync($"warning: {limit}; `up` will refuse it");
             var text = parse.GetValue(format) == "json" ? TemplateWriter.ToJson(tree) : TemplateWriter.ToYaml(tree);
             var path = parse.GetValue(output);
             if (path is null)

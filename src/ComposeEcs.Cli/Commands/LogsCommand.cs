@@ -18,7 +18,7 @@ public static class LogsCommand
         var project = new ProjectOptions();
         project.Files.Aliases.Remove("-f");
         var aws = new AwsOptions();
-        var services = new Argument<string[]>("SERVICE") { Description = "Only these services (default: all)", Arity = ArgumentArity.ZeroOrMore };
+        var services = ServiceArguments.Create("SERVICE", "Only these services (default: all)");
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new log lines until interrupted" };
         var since = new Option<string?>("--since") { Description = "Only lines since a duration ago (10m, 1h) or an RFC 3339 timestamp" };
         var tail = new Option<string?>("--tail", "-n") { Description = "Only the last N lines of each service (a number, or all)" };

@@ -40,8 +40,9 @@ public static class UpCommand
         ProjectLoading.Report(converted.Diagnostics, context);
         if (!converted.Succeeded || converted.Value is not { } template) return ExitCodes.BadInput;
 
-        var body = TemplateWriter.ToCompactJson(template.ToTree());
-        if (TemplateLimits.Check(body) is { } tooBig)
+        var tree = template.ToTree();
+        var body = TemplateWriter.ToCompactJson(tree);
+        if (TemplateLimits.Problems(tree, body).FirstOrDefault() is { } tooBig)
         {
             await context.Error.WriteLineAsync($"compose-ecs: {tooBig}");
             return ExitCodes.BadInput;
