@@ -32,6 +32,9 @@ internal sealed record LoadBalancerShape(string Type, ImmutableArray<PublishedPo
 /// </summary>
 internal static class LoadBalancing
 {
+    /// <summary>TLS 1.3 and 1.2 only, the policy AWS recommends for new HTTPS and TLS listeners.</summary>
+    public const string ModernSslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
     private static readonly ImmutableHashSet<string> KnownProtocols = ["http", "https", "tcp", "udp", "tls"];
 
     public static LoadBalancerShape? Shape(ComposeProject project)
@@ -73,6 +76,11 @@ internal static class LoadBalancing
             if (Ports.Published(port) is not { } published)
             {
                 yield return Diagnostic.Error($"{where}: a host port range cannot be published through a load balancer; list the ports one by one", service.Location);
+                continue;
+            }
+            if (published is < 1 or > 65535 || port.Target is < 1 or > 65535)
+            {
+                yield return Diagnostic.Error($"{where}: ports must be between 1 and 65535; a load balancer cannot listen on or forward to port {(published is < 1 or > 65535 ? published : port.Target)}", service.Location);
                 continue;
             }
             var awsProtocol = Ports.AwsProtocol(port);
@@ -179,6 +187,7 @@ internal static class LoadBalancing
         Port = port.Published,
         Protocol = port.ListenerProtocol,
         Certificates = port.ListenerProtocol is "HTTPS" or "TLS" && port.Certificate is { } arn ? [new Certificate(arn)] : null,
+        SslPolicy = port.ListenerProtocol is "HTTPS" or "TLS" ? ModernSslPolicy : null,
         DefaultActions =
         [
             new CloudFormation.Resources.ElasticLoadBalancingV2.Action

@@ -157,6 +157,7 @@ public class LoadBalancingTests
         var listener = template.Properties("WebTCP443Listener");
         Assert.Equal(new Str("HTTPS"), listener["Protocol"]);
         Assert.Equal(new Str(arn), listener.At("Certificates.0.CertificateArn"));
+        Assert.Equal(new Str("ELBSecurityPolicy-TLS13-1-2-2021-06"), listener["SslPolicy"]);
         Assert.Equal(new Str("HTTP"), template.Properties("WebTCP8080TargetGroup")["Protocol"]);
     }
 
@@ -181,5 +182,25 @@ public class LoadBalancingTests
     {
         var web = Service("web").Publishing(Port(80, 80).WithExtensions(("x-aws-protocol", "gopher")));
         Assert.Contains(Transform.Errors(Project(web)), e => e.Contains("gopher"));
+    }
+
+    [Fact]
+    public void Tls_on_a_network_load_balancer_uses_the_modern_ssl_policy()
+    {
+        var broker = Service("broker").Publishing(
+            Port(8883, 1883).WithExtensions(("x-aws-protocol", "tls"), ("x-aws-certificate", "arn:aws:acm:us-east-1:123456789012:certificate/9f8e")),
+            Port(1883, 1883));
+        var template = Transform.Ok(Project(broker));
+        Assert.Equal(new Str("TLS"), template.Properties("BrokerTCP8883Listener")["Protocol"]);
+        Assert.Equal(new Str("ELBSecurityPolicy-TLS13-1-2-2021-06"), template.Properties("BrokerTCP8883Listener")["SslPolicy"]);
+        Assert.Null(template.Properties("BrokerTCP1883Listener")["SslPolicy"]);
+    }
+
+    [Fact]
+    public void Published_port_0_is_an_error_naming_service_and_field()
+    {
+        var error = Assert.Single(Transform.Errors(Project(Service("web").Publishing(Port(0, 80)))));
+        Assert.StartsWith("service \"web\": ports: 0:80/tcp:", error);
+        Assert.Contains("1 and 65535", error);
     }
 }
