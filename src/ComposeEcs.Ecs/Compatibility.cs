@@ -10,7 +10,8 @@ namespace ComposeEcs.Ecs;
 internal static class Compatibility
 {
     public static IEnumerable<Diagnostic> Check(ComposeProject project) =>
-        project.Services.Values.SelectMany(service => Rejected(project, service).Concat(Ignored(service)));
+        (project.Services.IsEmpty ? [Diagnostic.Error("services: the project has no services to run")] : Enumerable.Empty<Diagnostic>())
+            .Concat(project.Services.Values.SelectMany(service => Rejected(project, service).Concat(Ignored(service))));
 
     private static IEnumerable<Diagnostic> Rejected(ComposeProject project, Service service)
     {

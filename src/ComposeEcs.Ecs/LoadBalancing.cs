@@ -35,6 +35,9 @@ internal static class LoadBalancing
     /// <summary>TLS 1.3 and 1.2 only, the policy AWS recommends for new HTTPS and TLS listeners.</summary>
     public const string ModernSslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
+    /// <summary>Elastic Load Balancing's default "listeners per load balancer" quota.</summary>
+    public const int ListenerQuota = 50;
+
     private static readonly ImmutableHashSet<string> KnownProtocols = ["http", "https", "tcp", "udp", "tls"];
 
     public static LoadBalancerShape? Shape(ComposeProject project)
@@ -95,6 +98,10 @@ internal static class LoadBalancing
                     "one load balancer listener cannot forward to both", service.Location);
             else owners[key] = service.Name;
         }
+        if (Shape(project) is { } shape && shape.Ports.Length > ListenerQuota)
+            yield return Diagnostic.Warning(
+                $"ports: {shape.Ports.Length} published ports need as many listeners, but a load balancer has at most " +
+                $"{ListenerQuota} unless the account's quota was raised; the deployment will fail otherwise");
         if (Shape(project) is { IsApplication: true } lb)
             foreach (var port in lb.Ports.Where(p => p.Published == 443 && p.ListenerProtocol == "HTTP"))
                 yield return Diagnostic.Warning(

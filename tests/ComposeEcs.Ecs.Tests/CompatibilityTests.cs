@@ -100,3 +100,12 @@ public class CompatibilityTests
         Assert.Empty(Transform.Warnings(Project(Service("web").Publishing(Port(80, 80)))));
     }
 }
+
+public class EmptyProjectTests
+{
+    [Fact]
+    public void A_project_without_services_is_an_error()
+    {
+        Assert.Equal("services: the project has no services to run", Assert.Single(Transform.Errors(Project())));
+    }
+}

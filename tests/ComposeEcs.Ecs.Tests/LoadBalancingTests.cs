@@ -203,4 +203,12 @@ public class LoadBalancingTests
         Assert.StartsWith("service \"web\": ports: 0:80/tcp:", error);
         Assert.Contains("1 and 65535", error);
     }
+
+    [Fact]
+    public void More_listeners_than_the_default_quota_is_a_warning()
+    {
+        var services = Enumerable.Range(0, 51).Select(i => Service($"s{i}").Publishing(Port(10000 + i, 8080))).ToArray();
+        var warning = Assert.Single(Transform.Warnings(Project(services)));
+        Assert.StartsWith("ports: 51 published ports", warning.Message);
+    }
 }
