@@ -5,25 +5,10 @@ using static ComposeEcs.Aws.Tests.Emulator.Templates;
 
 namespace ComposeEcs.Aws.Tests.Emulator;
 
-public sealed class CloudFormationValidationTests : IAsyncLifetime
+public sealed class CloudFormationValidationTests : EmulatorTest
 {
-    private FakeAwsServer _server = null!;
-    private EmulatorClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FakeAwsServer.StartAsync();
-        _client = new EmulatorClient(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
-
     private Task<(HttpStatusCode Status, System.Xml.Linq.XElement Body)> CreateChangeSet(JsonObject template, params string[] capabilities) =>
-        _client.Query("cloudformation", "CreateChangeSet",
+        Client.Query("cloudformation", "CreateChangeSet",
             [("StackName", "demo"), ("ChangeSetName", "cs"), ("ChangeSetType", "CREATE"), ("TemplateBody", template.ToJsonString()),
              .. capabilities.Select((c, i) => ($"Capabilities.member.{i + 1}", c))]);
 
@@ -41,7 +26,7 @@ public sealed class CloudFormationValidationTests : IAsyncLifetime
         Assert.Equal("Sender", error.Value("Type"));
         Assert.Equal("ValidationError", error.Value("Code"));
         Assert.Equal("Template format error: Unresolved resource dependencies [MissingVpc] in the Resources block of the template", error.Value("Message"));
-        Assert.Null(_server.Stack("demo"));
+        Assert.Null(Server.Stack("demo"));
     }
 
     [Fact]
@@ -54,8 +39,8 @@ public sealed class CloudFormationValidationTests : IAsyncLifetime
         var badAttribute = Minimal(("Lb", Resource("AWS::ElasticLoadBalancingV2::LoadBalancer", [])),
             ("Group", Resource("AWS::EC2::SecurityGroup", new JsonObject { ["GroupDescription"] = new JsonObject { ["Fn::Sub"] = "${Lb.DnsName}" } })));
 
-        var (_, first) = await _client.Query("cloudformation", "ValidateTemplate", ("TemplateBody", undefined.ToJsonString()));
-        var (_, second) = await _client.Query("cloudformation", "ValidateTemplate", ("TemplateBody", badAttribute.ToJsonString()));
+        var (_, first) = await Client.Query("cloudformation", "ValidateTemplate", ("TemplateBody", undefined.ToJsonString()));
+        var (_, second) = await Client.Query("cloudformation", "ValidateTemplate", ("TemplateBody", badAttribute.ToJsonString()));
 
         Assert.Equal("Template error: instance of Fn::GetAtt references undefined resource Cluster", first.Value("Message"));
         Assert.Equal("Template error: resource Lb does not support attribute type DnsName in Fn::GetAtt", second.Value("Message"));
@@ -66,7 +51,7 @@ public sealed class CloudFormationValidationTests : IAsyncLifetime
     {
         var template = Minimal(("Service", new JsonObject { ["Type"] = "AWS::ECS::Service", ["DependsOn"] = new JsonArray("Listener") }));
 
-        var (_, error) = await _client.Query("cloudformation", "ValidateTemplate", ("TemplateBody", template.ToJsonString()));
+        var (_, error) = await Client.Query("cloudformation", "ValidateTemplate", ("TemplateBody", template.ToJsonString()));
 
         Assert.Equal("Template format error: Unresolved resource dependencies [Listener] in the Resources block of the template", error.Value("Message"));
     }
@@ -98,7 +83,7 @@ public sealed class CloudFormationValidationTests : IAsyncLifetime
     [Fact]
     public async Task ValidateTemplate_lists_parameters_and_required_capabilities()
     {
-        var result = await _client.Ok("cloudformation", "ValidateTemplate", ("TemplateBody", App().ToJsonString()));
+        var result = await Client.Ok("cloudformation", "ValidateTemplate", ("TemplateBody", App().ToJsonString()));
 
         var parameters = result.Members("Parameters").ToDictionary(p => p.Child("ParameterKey")!);
         Assert.Equal("true", parameters["DbPassword"].Child("NoEcho"));
@@ -111,9 +96,9 @@ public sealed class CloudFormationValidationTests : IAsyncLifetime
     {
         var (_, missing) = await CreateChangeSet(App(), "CAPABILITY_IAM");
         Assert.Equal("Parameters: [DbPassword] must have values", missing.Value("Message"));
-        Assert.Null(_server.Stack("demo"));
+        Assert.Null(Server.Stack("demo"));
 
-        var (_, unknown) = await _client.Query("cloudformation", "CreateChangeSet", ("StackName", "demo"), ("ChangeSetName", "cs"),
+        var (_, unknown) = await Client.Query("cloudformation", "CreateChangeSet", ("StackName", "demo"), ("ChangeSetName", "cs"),
             ("ChangeSetType", "CREATE"), ("TemplateBody", App().ToJsonString()), ("Capabilities.member.1", "CAPABILITY_IAM"),
             ("Parameters.member.1.ParameterKey", "Nope"), ("Parameters.member.1.ParameterValue", "x"));
         Assert.Equal("Parameters: [Nope] do not exist in the template", unknown.Value("Message"));
@@ -122,12 +107,12 @@ public sealed class CloudFormationValidationTests : IAsyncLifetime
     [Fact]
     public async Task Describing_a_missing_stack_or_change_set_is_an_error()
     {
-        var (status, error) = await _client.Query("cloudformation", "DescribeStacks", ("StackName", "ghost"));
+        var (status, error) = await Client.Query("cloudformation", "DescribeStacks", ("StackName", "ghost"));
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(("ValidationError", "Stack with id ghost does not exist"), (error.Value("Code"), error.Value("Message")));
         Assert.Equal("http://cloudformation.amazonaws.com/doc/2010-05-15/", error.Name.NamespaceName);
 
-        var (csStatus, csError) = await _client.Query("cloudformation", "DescribeChangeSet", ("ChangeSetName", "nope"), ("StackName", "ghost"));
+        var (csStatus, csError) = await Client.Query("cloudformation", "DescribeChangeSet", ("ChangeSetName", "nope"), ("StackName", "ghost"));
         Assert.Equal(HttpStatusCode.NotFound, csStatus);
         Assert.Equal("ChangeSetNotFound", csError.Value("Code"));
     }
@@ -135,7 +120,7 @@ public sealed class CloudFormationValidationTests : IAsyncLifetime
     [Fact]
     public async Task Update_change_set_for_a_missing_stack_is_rejected()
     {
-        var (_, error) = await _client.Query("cloudformation", "CreateChangeSet", ("StackName", "ghost"), ("ChangeSetName", "cs"),
+        var (_, error) = await Client.Query("cloudformation", "CreateChangeSet", ("StackName", "ghost"), ("ChangeSetName", "cs"),
             ("ChangeSetType", "UPDATE"), ("TemplateBody", Minimal(("C", Resource("AWS::ECS::Cluster", []))).ToJsonString()));
 
         Assert.Equal("Stack [ghost] does not exist", error.Value("Message"));
@@ -144,7 +129,7 @@ public sealed class CloudFormationValidationTests : IAsyncLifetime
     [Fact]
     public async Task Malformed_json_template_is_a_format_error()
     {
-        var (_, error) = await _client.Query("cloudformation", "ValidateTemplate", ("TemplateBody", "{\"Resources\": {"));
+        var (_, error) = await Client.Query("cloudformation", "ValidateTemplate", ("TemplateBody", "{\"Resources\": {"));
 
         Assert.StartsWith("Template format error: JSON not well-formed.", error.Value("Message"));
     }
@@ -163,7 +148,7 @@ public sealed class CloudFormationValidationTests : IAsyncLifetime
     [Fact]
     public async Task Invalid_stack_names_are_rejected()
     {
-        var (_, error) = await _client.Query("cloudformation", "CreateChangeSet", ("StackName", "my_app"), ("ChangeSetName", "cs"),
+        var (_, error) = await Client.Query("cloudformation", "CreateChangeSet", ("StackName", "my_app"), ("ChangeSetName", "cs"),
             ("ChangeSetType", "CREATE"), ("TemplateBody", Minimal(("C", Resource("AWS::ECS::Cluster", []))).ToJsonString()));
 
         Assert.Contains("Value 'my_app' at 'stackName' failed to satisfy constraint", error.Value("Message"));
@@ -202,14 +187,14 @@ public sealed class CloudFormationValidationTests : IAsyncLifetime
             ["Outputs"] = new JsonObject { ["Image"] = new JsonObject { ["Value"] = Ref("Ami") } },
         };
 
-        var stack = await new StackDriver(_client).Deploy("gpu", template.ToJsonString());
+        var stack = await new StackDriver(Client).Deploy("gpu", template.ToJsonString());
 
         Assert.StartsWith("ami-", stack.Members("Outputs").Single().Child("OutputValue"));
         var parameter = stack.Members("Parameters").Single();
         Assert.Equal(path, parameter.Child("ParameterValue"));
         Assert.Equal(stack.Members("Outputs").Single().Child("OutputValue"), parameter.Child("ResolvedValue"));
 
-        var (status, error) = await _client.Query("cloudformation", "CreateChangeSet", ("StackName", "gpu"), ("ChangeSetName", "value"),
+        var (status, error) = await Client.Query("cloudformation", "CreateChangeSet", ("StackName", "gpu"), ("ChangeSetName", "value"),
             ("ChangeSetType", "UPDATE"), ("TemplateBody", template.ToJsonString()),
             ("Parameters.member.1.ParameterKey", "Ami"), ("Parameters.member.1.ParameterValue", "ami-0123456789"));
         Assert.Equal(HttpStatusCode.BadRequest, status);

@@ -6,30 +6,15 @@ using ComposeEcs.FakeAws;
 
 namespace ComposeEcs.Aws.Tests.Emulator;
 
-public sealed class ProtocolTests : IAsyncLifetime
+public sealed class ProtocolTests : EmulatorTest
 {
-    private FakeAwsServer _server = null!;
-    private EmulatorClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FakeAwsServer.StartAsync();
-        _client = new EmulatorClient(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public void Endpoint_is_loopback_on_a_random_port()
     {
-        Assert.Equal("127.0.0.1", _server.Endpoint.Host);
-        Assert.NotEqual(0, _server.Endpoint.Port);
-        Assert.Equal("/", _server.Endpoint.AbsolutePath);
-        Assert.Equal(("us-east-1", "123456789012"), (_server.Region, _server.AccountId));
+        Assert.Equal("127.0.0.1", Server.Endpoint.Host);
+        Assert.NotEqual(0, Server.Endpoint.Port);
+        Assert.Equal("/", Server.Endpoint.AbsolutePath);
+        Assert.Equal(("us-east-1", "123456789012"), (Server.Region, Server.AccountId));
     }
 
     private static HttpRequestMessage QueryRequest(string? authorization, bool withDate = true)
@@ -45,7 +30,7 @@ public sealed class ProtocolTests : IAsyncLifetime
 
     private async Task<(HttpStatusCode, XElement)> Send(HttpRequestMessage request)
     {
-        using var response = await _client.Send(request);
+        using var response = await Client.Send(request);
         return (response.StatusCode, XElement.Parse(await response.Content.ReadAsStringAsync()));
     }
 
@@ -75,7 +60,7 @@ public sealed class ProtocolTests : IAsyncLifetime
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent("{}", Encoding.UTF8) };
         request.Headers.Add("X-Amz-Target", "Logs_20140328.FilterLogEvents");
-        using var response = await _client.Send(request);
+        using var response = await Client.Send(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -85,7 +70,7 @@ public sealed class ProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Successful_query_answers_have_the_response_result_metadata_shape()
     {
-        var (status, body) = await _client.Query("sts", "GetCallerIdentity");
+        var (status, body) = await Client.Query("sts", "GetCallerIdentity");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("GetCallerIdentityResponse", body.Name.LocalName);
@@ -97,24 +82,24 @@ public sealed class ProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Throttled_action_answers_Throttling_then_recovers()
     {
-        _server.ThrottleNext("DescribeStacks", 2);
+        Server.ThrottleNext("DescribeStacks", 2);
 
         for (var i = 0; i < 2; i++)
         {
-            var (status, error) = await _client.Query("cloudformation", "DescribeStacks");
+            var (status, error) = await Client.Query("cloudformation", "DescribeStacks");
             Assert.Equal(HttpStatusCode.BadRequest, status);
             Assert.Equal(("Sender", "Throttling", "Rate exceeded"), (error.Value("Type"), error.Value("Code"), error.Value("Message")));
         }
-        Assert.Equal(HttpStatusCode.OK, (await _client.Query("cloudformation", "DescribeStacks")).Status);
-        Assert.Equal(3, _server.Requests.Count(r => r.Action == "DescribeStacks" && r.Service == "cloudformation"));
+        Assert.Equal(HttpStatusCode.OK, (await Client.Query("cloudformation", "DescribeStacks")).Status);
+        Assert.Equal(3, Server.Requests.Count(r => r.Action == "DescribeStacks" && r.Service == "cloudformation"));
     }
 
     [Fact]
     public async Task Throttled_json_action_answers_ThrottlingException_with_a_request_id_header()
     {
-        _server.ThrottleNext("ListServices", 1);
+        Server.ThrottleNext("ListServices", 1);
 
-        var (status, body, response) = await _client.Json("ecs", "ListServices", new JsonObject { ["cluster"] = "demo" });
+        var (status, body, response) = await Client.Json("ecs", "ListServices", new JsonObject { ["cluster"] = "demo" });
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("ThrottlingException", body["__type"]!.GetValue<string>());
@@ -125,21 +110,21 @@ public sealed class ProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Server_error_switch_answers_500_InternalFailure()
     {
-        _server.FailNextWithServerError("GetCallerIdentity", 1);
+        Server.FailNextWithServerError("GetCallerIdentity", 1);
 
-        var (status, error) = await _client.Query("sts", "GetCallerIdentity");
+        var (status, error) = await Client.Query("sts", "GetCallerIdentity");
 
         Assert.Equal(HttpStatusCode.InternalServerError, status);
         Assert.Equal(("Receiver", "InternalFailure"), (error.Value("Type"), error.Value("Code")));
-        Assert.Equal(HttpStatusCode.OK, (await _client.Query("sts", "GetCallerIdentity")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Client.Query("sts", "GetCallerIdentity")).Status);
     }
 
     [Fact]
     public async Task Requests_are_recorded_with_service_action_authorization_and_body()
     {
-        await _client.Query("sts", "GetCallerIdentity");
+        await Client.Query("sts", "GetCallerIdentity");
 
-        var recorded = _server.Requests.Single();
+        var recorded = Server.Requests.Single();
         Assert.Equal(("sts", "GetCallerIdentity"), (recorded.Service, recorded.Action));
         Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261125/us-east-1/sts/aws4_request", recorded.Authorization);
         Assert.Contains("Action=GetCallerIdentity", recorded.Body);
@@ -148,7 +133,7 @@ public sealed class ProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_action_is_an_error_in_the_service_format()
     {
-        var (status, error) = await _client.Query("cloudformation", "CreateStackSet");
+        var (status, error) = await Client.Query("cloudformation", "CreateStackSet");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("InvalidAction", error.Value("Code"));
