@@ -102,6 +102,11 @@ internal static class LoadBalancing
             yield return Diagnostic.Warning(
                 $"ports: {shape.Ports.Length} published ports need as many listeners, but a load balancer has at most " +
                 $"{ListenerQuota} unless the account's quota was raised; the deployment will fail otherwise");
+        if (Shape(project) is { } udp)
+            foreach (var port in udp.Ports.Where(p => p.Protocol == "udp"))
+                yield return Diagnostic.Warning(
+                    $"service \"{port.Service}\": ports: {port.Published}/udp: the load balancer health-checks UDP targets over TCP " +
+                    $"on port {port.Target}; the container must accept TCP connections there", project.Services[port.Service].Location);
         if (Shape(project) is { IsApplication: true } lb)
             foreach (var port in lb.Ports.Where(p => p.Published == 443 && p.ListenerProtocol == "HTTP"))
                 yield return Diagnostic.Warning(
@@ -184,6 +189,8 @@ internal static class LoadBalancing
         TargetType = "ip",
         VpcId = context.Vpc.Id,
         HealthCheckPath = lb.IsApplication ? "/" : null,
+        // UDP cannot be health-checked: say TCP explicitly, and IngressFromLoadBalancer admits it.
+        HealthCheckProtocol = port.Protocol == "udp" ? "TCP" : null,
         Matcher = lb.IsApplication ? new Matcher { HttpCode = "200-499" } : null,
         Tags = context.ServiceTags(port.Service),
     };
@@ -205,19 +212,25 @@ internal static class LoadBalancing
         ],
     };
 
-    /// <summary>The service's first network admits each target port from the load balancer's group.</summary>
+    /// <summary>
+    /// The service's first network admits each target port from the load balancer's group; a UDP port also over TCP,
+    /// which is how the load balancer health-checks it.
+    /// </summary>
     private static IEnumerable<(string Id, SecurityGroupIngress Rule)> IngressFromLoadBalancer(TransformContext context, LoadBalancerShape lb, ServicePlan plan)
     {
         if (plan.Service.Networks.Keys.FirstOrDefault() is not { } network) yield break;
-        foreach (var port in lb.Ports.Where(p => p.Service == plan.Service.Name).DistinctBy(p => (p.Target, p.Protocol)))
-            yield return (LogicalIds.LoadBalancerIngress(network, port.Protocol, port.Target), new SecurityGroupIngress
+        var admitted = lb.Ports.Where(p => p.Service == plan.Service.Name)
+            .SelectMany(p => p.Protocol == "udp" ? new[] { (p.Target, Protocol: "udp"), (p.Target, Protocol: "tcp") } : [(p.Target, Protocol: IpProtocol(p))])
+            .Distinct();
+        foreach (var (target, protocol) in admitted)
+            yield return (LogicalIds.LoadBalancerIngress(network, protocol, target), new SecurityGroupIngress
             {
                 GroupId = Networks.GroupOf(context.Project, network),
-                IpProtocol = IpProtocol(port),
-                FromPort = port.Target,
-                ToPort = port.Target,
+                IpProtocol = protocol,
+                FromPort = target,
+                ToPort = target,
                 SourceSecurityGroupId = Fn.Ref(LogicalIds.LoadBalancerSecurityGroup),
-                Description = $"load balancer to {port.Target}/{port.Protocol}",
+                Description = $"load balancer to {target}/{protocol}",
             });
     }
 }

@@ -20,10 +20,12 @@ internal static class ServiceDiscovery
         var endpoints = Ports.Of(plan.Service).Where(p => p.IsTcp).Select(p => new ServiceConnectService
         {
             PortName = Ports.Name(plan.Service.Name, p),
-            ClientAliases = [new ServiceConnectClientAlias { DnsName = plan.Service.Name, Port = p.Port }],
+            // Service Connect DNS names allow lowercase letters only; DNS itself is case-insensitive.
+            ClientAliases = [new ServiceConnectClientAlias { DnsName = plan.Service.Name.ToLowerInvariant(), Port = p.Port }],
         }).ToImmutableArray();
         return plan with
         {
+            DependsOn = endpoints.IsEmpty ? [.. plan.DependsOn, .. EndpointServices(context, plan)] : plan.DependsOn,
             ServiceRegistries = [.. plan.ServiceRegistries, new ServiceRegistry { RegistryArn = Fn.GetAtt(LogicalIds.DiscoveryEntry(plan.Service.Name), "Arn") }],
             ServiceConnect = new ServiceConnectConfiguration
             {
@@ -33,6 +35,16 @@ internal static class ServiceDiscovery
             },
         };
     }
+
+    /// <summary>
+    /// A Service Connect client learns the endpoints that exist when its tasks start, so a service with no endpoints
+    /// of its own is created after every service that has some. (Services with endpoints follow their depends_on;
+    /// ordering them all would make cycles.)
+    /// </summary>
+    private static IEnumerable<string> EndpointServices(TransformContext context, ServicePlan plan) =>
+        context.Project.Services.Values
+            .Where(s => s.Name != plan.Service.Name && Ports.Of(s).Any(p => p.IsTcp))
+            .Select(s => LogicalIds.Service(s.Name));
 
     public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans)
     {
