@@ -1,5 +1,7 @@
 using ComposeEcs.Compose;
+using ComposeEcs.CloudFormation;
 using ComposeEcs.Compose.Model;
+using ComposeEcs.Ecs;
 
 namespace ComposeEcs.Cli;
 
@@ -19,9 +21,22 @@ public static class ProjectLoading
 
     public static Result<ComposeProject> Load(ProjectArguments args, CliContext ctx) => ComposeLoader.Load(Options(args, ctx));
 
+    /// <summary>Loads and converts, reporting every diagnostic on stderr; null when either stage had an error.</summary>
+    public static ConvertedProject? Convert(ProjectArguments args, CliContext ctx)
+    {
+        var loaded = Load(args, ctx);
+        Report(loaded.Diagnostics, ctx);
+        if (!loaded.Succeeded || loaded.Value is not { } project) return null;
+        var converted = ComposeTransform.Convert(project);
+        Report(converted.Diagnostics, ctx);
+        return converted.Succeeded && converted.Value is { } template ? new ConvertedProject(project, template) : null;
+    }
+
     /// <summary>One line per diagnostic on stderr: <c>file:line:col: message</c>, warnings as <c>file:line:col: warning: message</c>.</summary>
     public static void Report(IEnumerable<Diagnostic> ds, CliContext ctx)
     {
         foreach (var d in ds) ctx.Error.WriteLine(d.ToString());
     }
 }
+
+public sealed record ConvertedProject(ComposeProject Project, Template Template);

@@ -20,22 +20,16 @@ public static class ConvertCommand
         command.Options.Add(output);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var loaded = ProjectLoading.Load(project.Read(parse), context);
-            ProjectLoading.Report(loaded.Diagnostics, context);
-            if (!loaded.Succeeded) return ExitCodes.BadInput;
+            if (ProjectLoading.Convert(project.Read(parse), context) is not var (loaded, template)) return ExitCodes.BadInput;
 
-            var converted = ComposeTransform.Convert(loaded.Value!);
-            ProjectLoading.Report(converted.Diagnostics, context);
-            if (!converted.Succeeded) return ExitCodes.BadInput;
-
-            foreach (var secret in SecretParameters.Of(loaded.Value!))
+            foreach (var secret in SecretParameters.Of(loaded))
             {
                 await context.Error.WriteLineAsync($"note: `compose-ecs up` fills the NoEcho parameter {secret.ParameterName} from {secret.Source}");
-                if (loaded.Value!.Secrets[secret.Secret].File is { } file && !File.Exists(file))
+                if (loaded.Secrets[secret.Secret].File is { } file && !File.Exists(file))
                     await context.Error.WriteLineAsync($"warning: secret \"{secret.Secret}\": {secret.Source} does not exist; `up` will need it");
             }
 
-            var tree = converted.Value!.ToTree();
+            var tree = template.ToTree();
             foreach (var limit in TemplateLimits.Problems(tree, TemplateWriter.ToCompactJson(tree)))
                 await context.Error.WriteLineAsync($"warning: {limit}; `up` will refuse it");
             var text = parse.GetValue(format) == "json" ? TemplateWriter.ToJson(tree) : TemplateWriter.ToYaml(tree);

@@ -33,12 +33,7 @@ public static class UpCommand
     private static async Task<int> RunAsync(
         ProjectArguments arguments, AwsSettings settings, bool dryRun, bool detach, CliContext context, CancellationToken cancellationToken)
     {
-        var loaded = ProjectLoading.Load(arguments, context);
-        ProjectLoading.Report(loaded.Diagnostics, context);
-        if (!loaded.Succeeded || loaded.Value is not { } project) return ExitCodes.BadInput;
-        var converted = ComposeTransform.Convert(project);
-        ProjectLoading.Report(converted.Diagnostics, context);
-        if (!converted.Succeeded || converted.Value is not { } template) return ExitCodes.BadInput;
+        if (ProjectLoading.Convert(arguments, context) is not var (project, template)) return ExitCodes.BadInput;
 
         var tree = template.ToTree();
         var body = TemplateWriter.ToCompactJson(tree);
