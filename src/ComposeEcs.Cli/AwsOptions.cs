@@ -29,7 +29,7 @@ public sealed class AwsOptions
     public static async Task<(AwsContext? Aws, string? Error)> ConnectAsync(AwsSettings settings, CliContext context, CancellationToken cancellationToken)
     {
         var home = context.GetEnvironment("HOME") ?? context.GetEnvironment("USERPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var environment = new AwsEnvironment(context.GetEnvironment, home, new SdkFallback());
+        var environment = new AwsEnvironment(context.GetEnvironment, home, context.AwsSdkFallback);
         try
         {
             return (await AwsContext.ResolveAsync(settings, environment, null, cancellationToken).ConfigureAwait(false), null);

@@ -1,4 +1,5 @@
 using System.Collections;
+using ComposeEcs.Aws.Credentials;
 
 namespace ComposeEcs.Cli;
 
@@ -7,6 +8,9 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, IReadOnlyDicti
 {
     /// <summary>True when stdout is an interactive terminal (live views); false in CI, pipes and tests.</summary>
     public bool IsTerminal { get; init; }
+
+    /// <summary>The AWS SDK's own credential and region chains (instance metadata, SSO, ...); tests replace them with <see cref="NoSdkFallback"/>.</summary>
+    public IAwsSdkFallback AwsSdkFallback { get; init; } = new SdkFallback();
 
     public string? GetEnvironment(string name) => Environment.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 

@@ -1,3 +1,4 @@
+using ComposeEcs.Aws.Credentials;
 namespace ComposeEcs.Cli.Tests;
 
 public sealed class ConfigCommandTests : IDisposable
@@ -12,7 +13,7 @@ public sealed class ConfigCommandTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, new CliContext(output, error, env ?? new Dictionary<string, string>(), _directory));
+        var exit = await CliApp.RunAsync(args, new CliContext(output, error, env ?? new Dictionary<string, string>(), _directory) { AwsSdkFallback = new NoSdkFallback() });
         return (exit, output.ToString(), error.ToString());
     }
 

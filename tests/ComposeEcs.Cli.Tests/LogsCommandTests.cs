@@ -1,3 +1,4 @@
+using ComposeEcs.Aws.Credentials;
 namespace ComposeEcs.Cli.Tests;
 
 public sealed class LogsCommandTests
@@ -51,7 +52,7 @@ public sealed class LogsCommandTests
         t.WriteCompose(TwoServices);
         using var cancel = new CancellationTokenSource();
         var output = new StringWriter();
-        var context = new CliContext(TextWriter.Synchronized(output), new StringWriter(), t.Environment(), t.Directory);
+        var context = new CliContext(TextWriter.Synchronized(output), new StringWriter(), t.Environment(), t.Directory) { AwsSdkFallback = new NoSdkFallback() };
 
         var run = CliApp.RunAsync(["logs", "-f", "--no-color"], context, cancel.Token);
         await WaitForAsync(() => output.ToString().Contains("GET /health 200"));

@@ -1,3 +1,4 @@
+using ComposeEcs.Aws.Credentials;
 using ComposeEcs.Cli.Rendering;
 using ComposeEcs.Deploy;
 using Spectre.Console.Testing;
@@ -126,7 +127,7 @@ public sealed class RenderTests
         await using var t = await UpTestSupport.StartAsync();
         t.WriteCompose(UpTestSupport.WebApp);
         var output = new StringWriter();
-        var context = new CliContext(TextWriter.Synchronized(output), new StringWriter(), t.Environment(), t.Directory) { IsTerminal = true };
+        var context = new CliContext(TextWriter.Synchronized(output), new StringWriter(), t.Environment(), t.Directory) { IsTerminal = true, AwsSdkFallback = new NoSdkFallback() };
 
         var exit = await CliApp.RunAsync(["up"], context);
 

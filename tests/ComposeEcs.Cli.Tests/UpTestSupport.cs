@@ -1,3 +1,4 @@
+using ComposeEcs.Aws.Credentials;
 using ComposeEcs.Cli;
 using ComposeEcs.FakeAws;
 
@@ -43,7 +44,7 @@ internal sealed class UpTestSupport : IAsyncDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, new CliContext(output, error, environment, directory), cancellationToken);
+        var exit = await CliApp.RunAsync(args, new CliContext(output, error, environment, directory) { AwsSdkFallback = new NoSdkFallback() }, cancellationToken);
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 
