@@ -15,7 +15,8 @@ internal static class Compatibility
 
     private static IEnumerable<Diagnostic> Rejected(ComposeProject project, Service service)
     {
-        Diagnostic Error(string field, string message) => Diagnostic.Error($"service \"{service.Name}\": {field}: {message}", service.Location);
+        Diagnostic Error(string field, string message, SourceLocation? at = null) =>
+            Diagnostic.Error($"service \"{service.Name}\": {field}: {message}", at ?? service.Location);
 
         if (service.Image is not { Length: > 0 })
             yield return service.Build is not null
@@ -26,17 +27,17 @@ internal static class Compatibility
         if (service.Privileged)
             yield return Error("privileged", "Fargate does not run privileged containers; remove it (or set it to false in an override file)");
         foreach (var port in service.Ports.Where(p => p.HostIp is { Length: > 0 }))
-            yield return Error("ports", $"{port.HostIp}:{port.Published}:{port.Target} binds a host IP, which a load balancer cannot; remove the IP");
+            yield return Error("ports", $"{port.HostIp}:{port.Published}:{port.Target} binds a host IP, which a load balancer cannot; remove the IP", port.Location);
         foreach (var volume in service.Volumes)
         {
             if (volume.Type == "bind")
-                yield return Error("volumes", $"{volume.Source}:{volume.Target} is a bind mount; Fargate has no host files, use a named volume");
+                yield return Error("volumes", $"{volume.Source}:{volume.Target} is a bind mount; Fargate has no host files, use a named volume", volume.Location);
             else if (volume.Type == "volume" && volume.Source is null)
-                yield return Error("volumes", $"{volume.Target} is an anonymous volume; give it a name and declare it under volumes");
+                yield return Error("volumes", $"{volume.Target} is an anonymous volume; give it a name and declare it under volumes", volume.Location);
             else if (volume.Type == "volume" && !project.Volumes.ContainsKey(volume.Source!))
-                yield return Error("volumes", $"volume \"{volume.Source}\" is not declared under the top-level volumes");
+                yield return Error("volumes", $"volume \"{volume.Source}\" is not declared under the top-level volumes", volume.Location);
             else if (volume.Type is not ("volume" or "tmpfs"))
-                yield return Error("volumes", $"{volume.Target}: volume type \"{volume.Type}\" is not supported on Fargate");
+                yield return Error("volumes", $"{volume.Target}: volume type \"{volume.Type}\" is not supported on Fargate", volume.Location);
         }
         foreach (var secret in service.Secrets.Where(s => !project.Secrets.ContainsKey(s.Source)))
             yield return Error("secrets", $"secret \"{secret.Source}\" is not declared under the top-level secrets");

@@ -83,7 +83,7 @@ internal static class ExistingResources
                 foreach (var port in service.Ports.Where(p => !Ports.IsHttpListener(p) && (p.Protocol != "tcp" || Ports.AwsProtocol(p) is not null)))
                     yield return Diagnostic.Error(
                         $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}/{port.Protocol}: {LoadBalancerExtension} is an Application Load Balancer, " +
-                        "which only listens for HTTP and HTTPS; use a Network Load Balancer for this port", service.Location);
+                        "which only listens for HTTP and HTTPS; use a Network Load Balancer for this port", port.Location ?? service.Location);
         }
 
         foreach (var network in project.Networks.Values.Where(n => n.Extensions.Has(SecurityGroupExtension)))

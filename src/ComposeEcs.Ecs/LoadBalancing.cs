@@ -78,24 +78,24 @@ internal static class LoadBalancing
             var where = $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}/{port.Protocol}";
             if (Ports.Published(port) is not { } published)
             {
-                yield return Diagnostic.Error($"{where}: a host port range cannot be published through a load balancer; list the ports one by one", service.Location);
+                yield return Diagnostic.Error($"{where}: a host port range cannot be published through a load balancer; list the ports one by one", port.Location ?? service.Location);
                 continue;
             }
             if (published is < 1 or > 65535 || port.Target is < 1 or > 65535)
             {
-                yield return Diagnostic.Error($"{where}: ports must be between 1 and 65535; a load balancer cannot listen on or forward to port {(published is < 1 or > 65535 ? published : port.Target)}", service.Location);
+                yield return Diagnostic.Error($"{where}: ports must be between 1 and 65535; a load balancer cannot listen on or forward to port {(published is < 1 or > 65535 ? published : port.Target)}", port.Location ?? service.Location);
                 continue;
             }
             var awsProtocol = Ports.AwsProtocol(port);
             if (awsProtocol is not null && !KnownProtocols.Contains(awsProtocol))
-                yield return Diagnostic.Error($"{where}: {Ports.ProtocolExtension}: \"{awsProtocol}\" is not one of http, https, tcp, udp, tls", service.Location);
+                yield return Diagnostic.Error($"{where}: {Ports.ProtocolExtension}: \"{awsProtocol}\" is not one of http, https, tcp, udp, tls", port.Location ?? service.Location);
             if (awsProtocol is "https" or "tls" && port.Extensions.GetString(Ports.CertificateExtension) is not { Length: > 0 })
-                yield return Diagnostic.Error($"{where}: {Ports.ProtocolExtension}: {awsProtocol} needs {Ports.CertificateExtension} (an ACM certificate ARN)", service.Location);
+                yield return Diagnostic.Error($"{where}: {Ports.ProtocolExtension}: {awsProtocol} needs {Ports.CertificateExtension} (an ACM certificate ARN)", port.Location ?? service.Location);
             var key = (published, port.Protocol.ToLowerInvariant());
             if (owners.TryGetValue(key, out var owner))
                 yield return Diagnostic.Error(
                     $"service \"{service.Name}\": ports: {published}/{key.Item2} is already published by service \"{owner}\"; " +
-                    "one load balancer listener cannot forward to both", service.Location);
+                    "one load balancer listener cannot forward to both", port.Location ?? service.Location);
             else owners[key] = service.Name;
         }
         if (Shape(project) is { } shape && shape.Ports.Length > ListenerQuota)

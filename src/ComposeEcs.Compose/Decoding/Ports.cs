@@ -22,12 +22,12 @@ internal static class Ports
             switch (item)
             {
                 case YMapping map:
-                    if (ReadLong(r, map, field) is { } port) ports.Add(port);
+                    if (ReadLong(r, map, field) is { } port) ports.Add(port with { Location = map.Location });
                     break;
                 case YScalar { IsNull: false } scalar:
                     var parsed = ParseShort(scalar.Value);
                     if (parsed is null) r.Error(field, $"invalid port \"{scalar.Value}\"", scalar);
-                    else ports.AddRange(parsed);
+                    else ports.AddRange(parsed.Value.Select(p => p with { Location = scalar.Location }));
                     break;
                 default:
                     r.Error(field, "must be a string, a number or a mapping", item);

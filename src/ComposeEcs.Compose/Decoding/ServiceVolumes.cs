@@ -25,7 +25,7 @@ internal static class ServiceVolumes
                 YMapping m => ReadLong(r, m, field),
                 _ => Invalid(r, field, item),
             };
-            if (volume is not null) result.Add(volume);
+            if (volume is not null) result.Add(volume with { Location = item.Location });
         }
         return result.ToImmutable();
     }

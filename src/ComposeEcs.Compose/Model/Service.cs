@@ -103,6 +103,8 @@ public sealed record ServicePort(int Target)
     public string? AppProtocol { get; init; }
     /// <summary>Port-level <c>x-*</c> fields (<c>x-aws-protocol</c>, <c>x-aws-certificate</c>, ...).</summary>
     public Extensions Extensions { get; init; } = Extensions.None;
+    /// <summary>Where this entry of <c>ports</c> is written (possibly in an override file), for diagnostics.</summary>
+    public SourceLocation? Location { get; init; }
 }
 
 public sealed record ServiceVolume(string Type, string Target)
@@ -118,6 +120,8 @@ public sealed record ServiceVolume(string Type, string Target)
     public long? TmpfsSize { get; init; }
     public int? TmpfsMode { get; init; }
     public Extensions Extensions { get; init; } = Extensions.None;
+    /// <summary>Where this entry of <c>volumes</c> is written (possibly in an override file), for diagnostics.</summary>
+    public SourceLocation? Location { get; init; }
 }
 
 /// <summary>A service's use of a secret or config (long syntax).</summary>
