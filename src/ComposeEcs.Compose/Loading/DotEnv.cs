@@ -54,8 +54,9 @@ public static class DotEnv
                 if (close < 0)
                     return new Parsed(values, Diagnostic.Error($"unterminated quoted value for \"{key}\"", new SourceLocation(displayPath, lineStart, 1)));
                 var inner = text[(valueStart + 1)..close];
-                var value = quote == '\'' ? inner : Expand(Unescape(inner), Resolve);
-                Add(key, value);
+                var value = quote == '\'' ? new Interpolation.Outcome(inner, null, []) : Interpolation.Substitute(Unescape(inner), Resolve);
+                if (value.Error is { } quotedError) return new Parsed(values, Diagnostic.Error(quotedError, new SourceLocation(displayPath, lineStart, 1)));
+                Add(key, value.Value!);
                 line += CountNewlines(text, pos, close);
                 var after = text.IndexOf('\n', close);
                 pos = after < 0 ? text.Length : after + 1;
@@ -66,7 +67,9 @@ public static class DotEnv
             var unquoted = text[valueStart..end];
             var hash = unquoted.IndexOf(" #", StringComparison.Ordinal);
             if (hash >= 0) unquoted = unquoted[..hash];
-            Add(key, Expand(unquoted.Trim(), Resolve));
+            var expanded = Interpolation.Substitute(unquoted.Trim(), Resolve);
+            if (expanded.Error is { } error) return new Parsed(values, Diagnostic.Error(error, new SourceLocation(displayPath, lineStart, 1)));
+            Add(key, expanded.Value!);
             pos = end + 1; line++;
         }
         return new Parsed(values, null);
@@ -134,11 +137,5 @@ public static class DotEnv
             });
         }
         return sb.ToString();
-    }
-
-    private static string Expand(string value, Func<string, string?> resolve)
-    {
-        var outcome = Interpolation.Substitute(value, resolve);
-        return outcome.Value ?? value;
     }
 }
