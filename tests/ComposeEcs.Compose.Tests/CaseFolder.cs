@@ -17,10 +17,16 @@ public sealed record CaseFolder(string Name, string Directory)
 
     public static CaseFolder Get(string name) => new(name, Path.Combine(Root, "loader", name));
 
-    public LoadOptions Options()
+    public LoadOptions Options() => OptionsFor(Directory);
+
+    /// <summary>
+    /// Loader options for any case folder (the convert cases use it too): its <c>shell.env</c> as the environment and its
+    /// <c>args</c> file as CLI arguments.
+    /// </summary>
+    public static LoadOptions OptionsFor(string directory)
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal) { ["HOME"] = "/home/tester" };
-        var shellEnv = Path.Combine(Directory, "shell.env");
+        var shellEnv = Path.Combine(directory, "shell.env");
         if (File.Exists(shellEnv))
         {
             foreach (var line in File.ReadAllLines(shellEnv).Where(l => l.Contains('=') && !l.StartsWith('#')))
@@ -29,8 +35,8 @@ public sealed record CaseFolder(string Name, string Directory)
                 env[line[..eq]] = line[(eq + 1)..];
             }
         }
-        var options = new LoadOptions { WorkingDirectory = Directory, Environment = env };
-        var argsFile = Path.Combine(Directory, "args");
+        var options = new LoadOptions { WorkingDirectory = directory, Environment = env };
+        var argsFile = Path.Combine(directory, "args");
         if (!File.Exists(argsFile)) return options;
         var args = ShellWords.Split(File.ReadAllText(argsFile)) ?? [];
         for (var i = 0; i + 1 < args.Length; i += 2)
@@ -44,8 +50,8 @@ public sealed record CaseFolder(string Name, string Directory)
                 "--env-file" => options with { EnvFiles = options.EnvFiles.Add(value) },
                 "--profile" => options with { Profiles = options.Profiles.Add(value) },
                 "--service" => options with { Services = options.Services.Add(value) },
-                "--cwd" => options with { WorkingDirectory = Path.GetFullPath(Path.Combine(Directory, value)) },
-                _ => throw new InvalidOperationException($"{Name}/args: unknown argument {args[i]}"),
+                "--cwd" => options with { WorkingDirectory = Path.GetFullPath(Path.Combine(directory, value)) },
+                _ => throw new InvalidOperationException($"{argsFile}: unknown argument {args[i]}"),
             };
         }
         return options;

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using ComposeEcs.Compose;
 
 namespace ComposeEcs.Ecs.Tests.Golden;
@@ -15,21 +14,8 @@ public sealed record CaseFolder(string Name, string Directory)
 
     public static bool Updating => System.Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
 
-    /// <summary>Loader options as the CLI would build them from the <c>args</c> file, with an empty process environment.</summary>
-    public LoadOptions LoadOptions()
-    {
-        var args = ReadArgs();
-        return new LoadOptions
-        {
-            Files = Values(args, "-f", "--file"),
-            ProjectName = Values(args, "-p", "--project-name").LastOrDefault(),
-            ProjectDirectory = Values(args, "--project-directory").LastOrDefault(),
-            EnvFiles = Values(args, "--env-file"),
-            Profiles = Values(args, "--profile"),
-            Environment = new Dictionary<string, string>(),
-            WorkingDirectory = Directory,
-        };
-    }
+    /// <summary>Loader options as the CLI would build them from the case's <c>args</c> file (the loader cases' rules).</summary>
+    public LoadOptions LoadOptions() => Compose.Tests.CaseFolder.OptionsFor(Directory);
 
     public string? ReadExpected(string file) => File.Exists(Path.Combine(Directory, file)) ? File.ReadAllText(Path.Combine(Directory, file)) : null;
 
@@ -48,21 +34,6 @@ public sealed record CaseFolder(string Name, string Directory)
 
     public override string ToString() => Name;
 
-    private ImmutableArray<string> ReadArgs()
-    {
-        var path = Path.Combine(Directory, "args");
-        return File.Exists(path)
-            ? [.. File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0)]
-            : [];
-    }
-
-    private static ImmutableArray<string> Values(ImmutableArray<string> args, params string[] names) =>
-        [.. args.Select((a, i) => (a, i)).Where(p => names.Contains(p.a) && p.i + 1 < args.Length).Select(p => args[p.i + 1])];
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ComposeEcs.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("ComposeEcs.slnx not found above " + AppContext.BaseDirectory);
-    }
+    /// <summary>The clone's top folder: two levels above tests/cases.</summary>
+    private static string FindRepositoryRoot() => Path.GetDirectoryName(Path.GetDirectoryName(Compose.Tests.CaseFolder.Root))!;
 }
