@@ -58,7 +58,7 @@ public static class ComposeTransform
         options ??= new TransformOptions();
         var prepared = LocalInputs.Prepare(project, options.LocalFiles);
         project = prepared.Project;
-        var diagnostics = InSourceOrder(prepared.Diagnostics.Concat(Checks.SelectMany(check => check(project))));
+        var diagnostics = prepared.Diagnostics.Concat(Checks.SelectMany(check => check(project))).InSourceOrder();
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new(null, diagnostics);
 
         var context = TransformContext.Create(project, options) with { Deliveries = prepared.Deliveries };
@@ -72,20 +72,12 @@ public static class ComposeTransform
         foreach (var finish in Finishers)
         {
             var finished = finish(context, template);
-            diagnostics = InSourceOrder(diagnostics.AddRange(finished.Diagnostics));
+            diagnostics = diagnostics.AddRange(finished.Diagnostics).InSourceOrder();
             if (!finished.Succeeded || finished.Value is null) return new(null, diagnostics);
             template = finished.Value;
         }
         return new(template, diagnostics);
     }
-
-    /// <summary>As the loader orders them: project-level first, then by file, line and column; stable otherwise.</summary>
-    private static ImmutableArray<Diagnostic> InSourceOrder(IEnumerable<Diagnostic> diagnostics) =>
-        [.. diagnostics
-            .OrderBy(d => d.Location is null ? 0 : 1)
-            .ThenBy(d => d.Location?.File, StringComparer.Ordinal)
-            .ThenBy(d => d.Location?.Line)
-            .ThenBy(d => d.Location?.Column)];
 
     private static ServicePlan Start(Service service) => new()
     {
