@@ -31,8 +31,7 @@ public sealed class ProjectStatusReader(AwsContext aws)
 
         var cluster = ClusterOf(resources, serviceResources[0].PhysicalResourceId!);
         var described = await aws.Ecs.DescribeServicesAsync(cluster, serviceResources.Select(r => r.PhysicalResourceId!), cancellationToken).ConfigureAwait(false);
-        var dns = project is null ? null : await ServiceEndpoints.LoadBalancerDnsAsync(aws, stack, cancellationToken).ConfigureAwait(false);
-        var endpoints = project is not null && dns is not null ? ServiceEndpoints.For(project, dns) : [];
+        var endpoints = await ServiceEndpoints.ReadAsync(aws, stack, cancellationToken).ConfigureAwait(false);
 
         var services = new List<ServiceStatus>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -38,6 +38,9 @@ public static class LogicalIds
         $"{Normalize(network)}Network{protocol.ToUpperInvariant()}{port}Ingress";
     public static string Listener(string service, string protocol, int published) =>
         $"{Normalize(service)}{protocol.ToUpperInvariant()}{published}Listener";
+    /// <summary>The stack output holding the address of a listener (see <see cref="Endpoints"/>).</summary>
+    public static string Endpoint(string service, string protocol, int published) =>
+        $"{Normalize(service)}{protocol.ToUpperInvariant()}{published}Endpoint";
     public static string TargetGroup(string service, string protocol, int target) =>
         $"{Normalize(service)}{protocol.ToUpperInvariant()}{target}TargetGroup";
 

@@ -102,9 +102,7 @@ public static class UpCommand
     {
         var stack = result.Stack ?? await aws.CloudFormation.FindStackAsync(StackNames.For(project.Name));
         if (stack is null) return;
-        var dns = await ServiceEndpoints.LoadBalancerDnsAsync(aws, stack, CancellationToken.None);
-        if (dns is null) return;
-        var endpoints = ServiceEndpoints.For(project, dns);
+        var endpoints = await ServiceEndpoints.ReadAsync(aws, stack, CancellationToken.None);
         if (endpoints.Count == 0) return;
         await output.WriteLineAsync("Endpoints:");
         var width = endpoints.Max(e => e.Service.Length);
