@@ -20,7 +20,7 @@ needs() { # rid -> what this host lacks to build it, or nothing
       command -v ld.lld >/dev/null || command -v lld >/dev/null || missing+=(lld)
       [ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)
       if [ "$1" = linux-arm64 ] && [ "$host_arch" != aarch64 ] && [ ! -d /usr/aarch64-linux-gnu ]; then
-        missing+=("an arm64 sysroot (gcc-aarch64-linux-gnu, binutils-aarch64-linux-gnu, zlib1g-dev:arm64)")
+        missing+=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu "zlib1g-dev:arm64 (after dpkg --add-architecture arm64)")
       fi
       [ ${#missing[@]} -gt 0 ] && echo "sudo apt-get install -y ${missing[*]}" ;;
     osx-*:Darwin) command -v clang >/dev/null || echo "xcode-select --install" ;;

@@ -23,19 +23,20 @@ internal static partial class ReadmeExamples
             var commands = new List<ReadmeCommand>();
             for (i++; i < lines.Length && !lines[i].StartsWith("```", StringComparison.Ordinal); i++)
             {
-                if (lines[i].StartsWith("$ ", StringComparison.Ordinal)) commands.Add(new ReadmeCommand(i + 1, lines[i][2..], []));
+                if (lines[i].StartsWith("$ ", StringComparison.Ordinal)) commands.Add(new ReadmeCommand(i + 1, lines[i][2..], new List<string>()));
                 else ((List<string>)commands[^1].Expected).Add(lines[i]);
             }
-            blocks.Add(commands.Select(c => c with { Expected = TrimBlankEnd(c.Expected) }).ToList());
+            blocks.Add(commands.Select(c => c with { Expected = TrimBlankEnd(c.Expected.SkipWhile(l => l.Trim().Length == 0)) }).ToList());
         }
         return blocks;
     }
 
-    /// <summary>Whether the output matches what the README shows, modulo timestamps, ids, addresses and column padding.</summary>
+    /// <summary>Whether the output matches what the README shows, modulo timestamps, ids, addresses, column padding and blank lines.</summary>
     public static bool Matches(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
     {
-        var want = expected.Select(Normalise).ToList();
-        var got = TrimBlankEnd(actual).Select(Normalise).ToList();
+        // Blank lines do not count: tables print some of their own, and blocks separate commands with them.
+        var want = expected.Select(Normalise).Where(l => l.Length > 0).ToList();
+        var got = actual.Select(Normalise).Where(l => l.Length > 0).ToList();
         return Match(want, 0, got, 0);
     }
 

@@ -66,7 +66,7 @@ public sealed class ReadmeTests
                 {
                     var actual = outputs.ElementAtOrDefault(i) ?? [];
                     if (!ReadmeExamples.Matches(block[i].Expected, actual))
-                        failures.Append($"README.md:{block[i].Line}: $ {block[i].Command}\n--- README shows\n{string.Join('\n', block[i].Expected)}\n--- printed\n{string.Join('\n', actual)}\n\n");
+                        failures.Append($"README.md:{block[i].Line}: $ {block[i].Command}\n--- README shows\n{string.Join('\n', block[i].Expected)}\n--- printed\n{string.Join('\n', actual)}\n--- compared as\n{string.Join('\n', actual.Select(ReadmeExamples.Normalise))}\n\n");
                 }
             }
             Assert.True(failures.Length == 0, failures.ToString());
@@ -121,12 +121,11 @@ public sealed class ReadmeTests
         var dll = Path.Combine(root, "src", "ComposeEcs.Cli", "bin", configuration, "net10.0", "compose-ecs.dll");
         var wrapper = Path.Combine(bin, "compose-ecs");
         File.WriteAllText(wrapper, $"#!/bin/sh\nexec dotnet '{dll}' \"$@\"\n");
-        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return new Dictionary<string, string>(StringComparer.Ordinal)
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["PATH"] = bin + ":" + (System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin"),
             ["HOME"] = work,
-            ["DOTNET_ROOT"] = System.Environment.GetEnvironmentVariable("DOTNET_ROOT") ?? "",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
             ["AWS_ENDPOINT_URL"] = aws.Endpoint.ToString().TrimEnd('/'),
@@ -137,5 +136,8 @@ public sealed class ReadmeTests
             ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(work, "no-aws-credentials"),
             ["COMPOSE_ECS_POLL_INTERVAL"] = "20ms",
         };
+        foreach (var name in new[] { "DOTNET_ROOT", "DOTNET_HOST_PATH" })
+            if (System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value) environment[name] = value;
+        return environment;
     }
 }

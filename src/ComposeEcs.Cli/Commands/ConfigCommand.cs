@@ -44,7 +44,7 @@ public static class ConfigCommand
             if (parse.GetValue(services)) output = Lines(loaded.Services.Keys);
             else if (parse.GetValue(profiles)) output = Lines(loaded.Services.Values.SelectMany(s => s.Profiles).Distinct().Order(StringComparer.Ordinal));
             else if (parse.GetValue(volumes)) output = Lines(loaded.Volumes.Keys);
-            else if (parse.GetValue(images)) output = Lines(loaded.Services.Values.Select(s => s.Image).OfType<string>().Distinct());
+            else if (parse.GetValue(images)) output = Lines(loaded.Services.Values.Select(s => s.Image).OfType<string>().Distinct().Order(StringComparer.Ordinal));
             else output = parse.GetValue(format) == "json" ? ProjectWriter.ToJson(loaded) : ProjectWriter.ToYaml(loaded);
             if (parse.GetValue(outputFile) is { } path) return await OutputFile.WriteAsync(path, output, context, cancellationToken);
             await context.Out.WriteAsync(output.AsMemory(), cancellationToken);
