@@ -8,6 +8,7 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
+        context = context with { Error = Rendering.TerminalSafeWriter.Wrap(context.Error) };
         var root = new RootCommand("Run a Docker Compose application on Amazon ECS (Fargate) through one CloudFormation stack.");
         var project = new ProjectOptions();
         root.Subcommands.Add(ConfigCommand.Create(project, context));

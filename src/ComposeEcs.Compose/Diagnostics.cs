@@ -16,10 +16,11 @@ public sealed record Diagnostic(Severity Severity, string Message, SourceLocatio
     public static Diagnostic Error(string message, SourceLocation? location = null) => new(Severity.Error, message, location);
     public static Diagnostic Warning(string message, SourceLocation? location = null) => new(Severity.Warning, message, location);
 
+    /// <summary>One terminal-safe line: control characters escaped, long quoted values shortened (<see cref="Bounds.MessageText"/>).</summary>
     public override string ToString()
     {
         var prefix = Severity == Severity.Warning ? "warning: " : "";
-        return Location is null ? prefix + Message : $"{Location}: {prefix}{Message}";
+        return Bounds.MessageText.Clean(Location is null ? prefix + Message : $"{Location}: {prefix}{Message}");
     }
 }
 
