@@ -1,5 +1,4 @@
 using System.Text;
-using ComposeEcs.Compose.Bounds;
 
 namespace ComposeEcs.Cli.Rendering;
 

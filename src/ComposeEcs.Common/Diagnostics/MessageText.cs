@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ComposeEcs.Compose.Bounds;
+namespace ComposeEcs;
 
 /// <summary>
 /// Makes any text safe to print as one line on a terminal: control characters (escape sequences could clear the
