@@ -100,7 +100,7 @@ public sealed class UpCommandTests
     [Fact]
     public async Task Detach_returns_once_the_deployment_started()
     {
-        await using var t = await UpTestSupport.StartAsync(new FakeAws.FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(50) });
+        await using var t = await UpTestSupport.StartAsync(new FakeAws.FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(400) });
         t.WriteCompose(UpTestSupport.WebApp);
 
         var run = await t.RunAsync("up", "--detach");
