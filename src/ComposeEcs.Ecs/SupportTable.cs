@@ -37,7 +37,7 @@ public static class SupportTable
         new("cgroup", Support.Warned, "Fargate manages cgroup namespaces itself"),
         new("cgroup_parent", Support.Warned, "Fargate manages cgroups itself"),
         new("command", Support.Mapped, "container Command"),
-        new("configs", Support.Pending, "declared configs are checked; delivering them into the container before it starts is being added"),
+        new("configs", Support.Mapped, "delivered into the container before it starts by an init container (at most 48 KiB per service); external configs are refused"),
         new("container_name", Support.Warned, "ECS names containers itself"),
         new("cpu_count", Support.Warned, "Fargate sizes CPU per task; use cpus or deploy.resources"),
         new("cpu_percent", Support.Warned, "Fargate sizes CPU per task; use cpus or deploy.resources"),
@@ -84,7 +84,7 @@ public static class SupportTable
         new("mem_swappiness", Support.Warned, "Fargate tasks have no swap"),
         new("memswap_limit", Support.Warned, "Fargate tasks have no swap"),
         new("models", Support.Refused, "Docker Model Runner models are not available on ECS; run the model as a service"),
-        new("network_mode", Support.Mapped, "awsvpc (the default network); any other mode is refused"),
+        new("network_mode", Support.Mapped, "awsvpc is the default network (its security group); host and bridge are ignored with a warning; none, service: and container: are refused"),
         new("networks", Support.Mapped, "one security group per network; aliases and addresses are warned about"),
         new("oom_kill_disable", Support.Warned, "Fargate always enforces the task's memory"),
         new("oom_score_adj", Support.Warned, "Fargate does not expose OOM scores"),
@@ -118,14 +118,14 @@ public static class SupportTable
         new("user", Support.Mapped, "container User; a numeric user also owns the service's EFS access points"),
         new("userns_mode", Support.Warned, "Fargate chooses the user namespace"),
         new("uts", Support.Warned, "Fargate tasks cannot share the UTS namespace"),
-        new("volumes", Support.Mapped, "named volumes become EFS file systems with access points; bind and anonymous volumes are refused"),
+        new("volumes", Support.Mapped, "named volumes become EFS file systems with access points; bind mounts are delivered files or EFS data (see Bind mounts); anonymous volumes are task storage"),
         new("volumes_from", Support.Refused, "ECS tasks cannot mount another service's volumes; declare a named volume and mount it in both services"),
         new("working_dir", Support.Mapped, "container WorkingDirectory"),
     ];
 
     public static readonly ImmutableArray<FieldSupport> TopLevel =
     [
-        new("configs", Support.Pending, "declared configs are checked; delivering them is being added"),
+        new("configs", Support.Mapped, "file, content and environment configs delivered into the containers that use them; external refused"),
         new("include", Support.Mapped, "resolved by the loader"),
         new("models", Support.Refused, "Docker Model Runner models are not available on ECS; run the model as a service"),
         new("name", Support.Mapped, "the project name: stack, cluster, log group and tag values"),

@@ -33,7 +33,7 @@ public sealed class WarningPositionsTests
         if (message.StartsWith("service \"", StringComparison.Ordinal)) message = message[(message.IndexOf("\": ", StringComparison.Ordinal) + 3)..];
         var parts = message.Split(": ");
         var field = parts[0].Split('.')[^1];
-        var detail = parts.Length > 2 ? parts[1] : "";
+        var detail = parts.Length > 1 ? parts[1].Split(' ')[0] : "";
         var quoted = System.Text.RegularExpressions.Regex.Match(message, "\"([^\"]+)\"").Groups[1].Value;
         Assert.True(
             source.Contains(field, StringComparison.Ordinal) || Names(source, detail) || quoted.Length > 0 && source.Contains(quoted, StringComparison.Ordinal),
