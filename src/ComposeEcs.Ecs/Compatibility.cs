@@ -18,10 +18,8 @@ internal static class Compatibility
         Diagnostic Error(string field, string message, SourceLocation? at = null) =>
             Diagnostic.Error($"service \"{service.Name}\": {field}: {message}", at ?? service.LocationOf(field));
 
-        if (service.Image is not { Length: > 0 } && !service.Other.Has("provider"))
-            yield return service.Build is not null
-                ? Error("build", "ECS cannot build images: push the image and set image")
-                : Error("image", "missing; ECS needs an image to run");
+        if (service.Image is not { Length: > 0 } && service.Build is null && !service.Other.Has("provider"))
+            yield return Error("image", "missing; ECS needs an image to run");
         if (service.NetworkMode is { } mode && mode != "awsvpc")
             yield return Error("network_mode", $"\"{mode}\" is not supported, Fargate tasks always use awsvpc; remove it");
         if (service.Privileged)
@@ -48,8 +46,6 @@ internal static class Compatibility
         Diagnostic Warn(string field, string why, string? at = null) =>
             Diagnostic.Warning($"service \"{service.Name}\": {field}: ignored, {why}", service.LocationOf(at ?? field));
 
-        if (service.Build is not null && service.Image is { Length: > 0 })
-            yield return Warn("build", "ECS runs the image, build and push it yourself");
         if (service.Deploy?.RestartPolicy is not null) yield return Warn("deploy.restart_policy", "ECS restarts stopped tasks itself");
         if (service.Deploy is { PlacementConstraints.IsEmpty: false }) yield return Warn("deploy.placement", "Fargate chooses where tasks run");
         if (service.Deploy?.EndpointMode is not null) yield return Warn("deploy.endpoint_mode", "Cloud Map and Service Connect do the service discovery");
