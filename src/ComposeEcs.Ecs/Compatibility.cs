@@ -53,7 +53,6 @@ internal static class Compatibility
             yield return Warn("build", "ECS runs the image, build and push it yourself");
         if (service.ContainerName is not null) yield return Warn("container_name", "ECS names containers itself");
         if (!service.Devices.IsEmpty) yield return Warn("devices", "Fargate gives tasks no host devices");
-        if (!service.Links.IsEmpty) yield return Warn("links", "services reach each other by name through Service Connect");
         if (!service.ExternalLinks.IsEmpty) yield return Warn("external_links", "there are no other containers to link to");
         if (service.Ipc is not null) yield return Warn("ipc", "Fargate tasks cannot share IPC namespaces");
         if (service.Pid is not null) yield return Warn("pid", "Fargate tasks cannot share PID namespaces");
@@ -64,12 +63,11 @@ internal static class Compatibility
         if (service.Hostname is not null) yield return Warn("hostname", "awsvpc tasks cannot set a hostname");
         if (service.Domainname is not null) yield return Warn("domainname", "awsvpc tasks cannot set a domain name");
         if (!service.ExtraHosts.IsEmpty) yield return Warn("extra_hosts", "awsvpc tasks on Fargate cannot add /etc/hosts entries");
-        if (service.Restart is not null) yield return Warn("restart", "ECS restarts stopped tasks itself");
+        if (service.Restart is not (null or "no")) yield return Warn("restart", "ECS restarts stopped tasks itself");
         if (service.Deploy?.RestartPolicy is not null) yield return Warn("deploy.restart_policy", "ECS restarts stopped tasks itself");
         if (service.Deploy is { PlacementConstraints.IsEmpty: false }) yield return Warn("deploy.placement", "Fargate chooses where tasks run");
-        if (service.Deploy?.EndpointMode is not null) yield return Warn("deploy.endpoint_mode", "Cloud Map and Service Connect do the service discovery");
+        if (service.Deploy?.EndpointMode is not null) yield return Warn("deploy.endpoint_mode", "Cloud Map does the service discovery");
         if (service.Deploy?.Resources?.Limits?.Pids is not null) yield return Warn("deploy.resources.limits.pids", "Fargate has no PID limit setting");
-        if (service.Networks.Values.Any(n => !n.Aliases.IsEmpty)) yield return Warn("networks.aliases", "a service is reachable by its own name only");
         if (service.Networks.Values.Any(n => n.Ipv4Address is not null || n.Ipv6Address is not null))
             yield return Warn("networks.ipv4_address", "tasks get addresses from their subnet");
         foreach (var volume in service.Volumes.Where(v => v.Type == "tmpfs"))

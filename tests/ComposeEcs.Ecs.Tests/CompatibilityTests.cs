@@ -73,7 +73,6 @@ public class CompatibilityTests
         {
             Build = new BuildConfig("/work/demo"),
             ContainerName = "my-app",
-            Links = ["cache"],
             Devices = ["/dev/fuse:/dev/fuse"],
             Restart = "always",
             Hostname = "app01",
@@ -89,9 +88,9 @@ public class CompatibilityTests
         };
         var warnings = Transform.Warnings(Project(app)).Select(w => w.Message).ToList();
         Assert.Contains("service \"app\": container_name: ignored, ECS names containers itself", warnings);
-        foreach (var field in new[] { "build", "links", "devices", "restart", "hostname", "extra_hosts", "dns", "security_opt", "ipc", "pid", "cgroup_parent", "dns_search", "external_links", "deploy.placement" })
+        foreach (var field in new[] { "build", "devices", "restart", "hostname", "extra_hosts", "dns", "security_opt", "ipc", "pid", "cgroup_parent", "dns_search", "external_links", "deploy.placement" })
             Assert.Contains(warnings, w => w.StartsWith($"service \"app\": {field}: ignored, "));
-        Assert.Equal(15, warnings.Count);
+        Assert.Equal(14, warnings.Count);
     }
 
     [Fact]
