@@ -34,10 +34,13 @@ internal static class ServiceDiscovery
         foreach (var service in project.Services.Values.Where(s => !Jobs.IsJob(project, s)))
         {
             var dns = DnsName(service.Name);
-            if (dns != service.Name.ToLowerInvariant())
-                yield return Diagnostic.Warning(
-                    $"service \"{service.Name}\": the name is not a valid DNS name (labels of at most {AwsNames.DnsLabel} letters, digits, '-' or '_'); " +
-                    $"other services reach it as \"{dns}\"", service.Location);
+            if (dns == service.Name.ToLowerInvariant()) continue;
+            var why = $"the name is not a valid DNS name (labels of at most {AwsNames.DnsLabel} letters, digits, '-' or '_')";
+            if (UsedBy(project, service.Name) is { } user)
+                yield return Diagnostic.Error(
+                    $"service \"{service.Name}\": {why}, so service \"{user}\" could not resolve it (on a compose network neither); rename it", service.Location);
+            else
+                yield return Diagnostic.Warning($"service \"{service.Name}\": {why}; other services reach it as \"{dns}\"", service.Location);
         }
         var clashes = project.Services.Values.Where(s => !Jobs.IsJob(project, s))
             .GroupBy(s => DnsName(s.Name), StringComparer.Ordinal).Where(g => g.Count() > 1);
@@ -49,6 +52,13 @@ internal static class ServiceDiscovery
                 group.OrderBy(s => s.Name, StringComparer.Ordinal).Last().Location);
         }
     }
+
+    /// <summary>A service that names <paramref name="name"/> in its depends_on, links or an environment value; null if none.</summary>
+    private static string? UsedBy(ComposeProject project, string name) =>
+        project.Services.Values.Where(s => s.Name != name).FirstOrDefault(s =>
+            s.DependsOn.ContainsKey(name)
+            || s.Links.Any(l => DnsAliases.LinkTarget(l) == name)
+            || s.Environment.Values.Any(v => v is not null && v.Contains(name, StringComparison.OrdinalIgnoreCase)))?.Name;
 
     /// <summary>Plan step: the service's tasks register in its Cloud Map service.</summary>
     public static ServicePlan Plan(TransformContext context, ServicePlan plan) => plan with
