@@ -27,7 +27,7 @@ public static class ProjectLoading
         var loaded = Load(args, ctx);
         Report(loaded.Diagnostics, ctx);
         if (!loaded.Succeeded || loaded.Value is not { } project) return null;
-        var converted = ComposeTransform.Convert(project);
+        var converted = ComposeTransform.Convert(project, new TransformOptions { LocalFiles = LocalFiles.Read(project, ctx.Environment.GetValueOrDefault) });
         Report(converted.Diagnostics, ctx);
         if (!converted.Succeeded || converted.Value is not { } template) return null;
         if (TemplateGate.Check(project, template) is { } error)
@@ -38,10 +38,10 @@ public static class ProjectLoading
         return new ConvertedProject(project, template);
     }
 
-    /// <summary>One line per diagnostic on stderr: <c>file:line:col: message</c>, warnings as <c>file:line:col: warning: message</c>.</summary>
+    /// <summary>One line per diagnostic on stderr: <c>file:line:col: error: message</c> (see <see cref="Messages.DiagnosticReport"/>).</summary>
     public static void Report(IEnumerable<Diagnostic> ds, CliContext ctx)
     {
-        foreach (var d in ds) ctx.Error.WriteLine(d.ToString());
+        foreach (var line in Messages.DiagnosticReport.Lines(ds, ctx.Verbose)) ctx.Error.WriteLine(line);
     }
 }
 

@@ -78,14 +78,14 @@ public sealed class ConvertCommandTests : IDisposable
     [Fact]
     public async Task A_rejected_field_is_one_line_with_its_position_and_exit_code_2()
     {
-        Write("services:\n  app:\n    image: ghcr.io/example/app:1\n    network_mode: host\n");
+        Write("services:\n  app:\n    image: ghcr.io/example/app:1\n    network_mode: none\n");
 
         var run = await Run("convert");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Out);
         Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
-        Assert.StartsWith("compose.yaml:2:3: service \"app\": network_mode:", run.Error);
+        Assert.StartsWith("compose.yaml:2:3: error: service \"app\": network_mode:", run.Error);
     }
 
     [Fact]
