@@ -52,6 +52,12 @@ public static class CliApp
         {
             return await parse.InvokeAsync(configuration, cancellationToken);
         }
+        catch (TemplateCheckFailedException e)
+        {
+            // A bug in us: one line naming the check, nothing on stdout, nothing sent to AWS.
+            await TryWriteErrorAsync(context, $"compose-ecs: internal error: {e.Message}");
+            return ExitCodes.Failed;
+        }
         catch (IOException e)
         {
             // Typically stdout closed or full (`convert > /dev/full`): a message, not a stack trace.

@@ -29,7 +29,13 @@ public static class ProjectLoading
         if (!loaded.Succeeded || loaded.Value is not { } project) return null;
         var converted = ComposeTransform.Convert(project, new TransformOptions { LocalFiles = LocalFiles.Read(project, ctx.Environment.GetValueOrDefault) });
         Report(converted.Diagnostics, ctx);
-        return converted.Succeeded && converted.Value is { } template ? new ConvertedProject(project, template) : null;
+        if (!converted.Succeeded || converted.Value is not { } template) return null;
+        if (TemplateGate.Check(project, template) is { } error)
+        {
+            ctx.Error.WriteLine(error);
+            return null;
+        }
+        return new ConvertedProject(project, template);
     }
 
     /// <summary>One line per diagnostic on stderr: <c>file:line:col: error: message</c> (see <see cref="Messages.DiagnosticReport"/>).</summary>

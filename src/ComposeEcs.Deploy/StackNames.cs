@@ -19,8 +19,13 @@ public static class StackNames
             builder.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
         if (builder.Length == 0 || !char.IsAsciiLetter(builder[0]))
             builder.Insert(0, "compose-");
-        return builder.ToString();
+        if (builder.Length <= MaxLength) return builder.ToString();
+        // Stack names have at most 128 characters: cut, and end in a hash of the whole name so long names stay distinct.
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(projectName)))[..8];
+        return $"{builder.ToString(0, MaxLength - 9).TrimEnd('-')}-{hash}";
     }
+
+    public const int MaxLength = 128;
 
     /// <summary>The CloudWatch log group the transform declares for a project.</summary>
     public static string LogGroup(string projectName) => $"/docker-compose/{projectName}";

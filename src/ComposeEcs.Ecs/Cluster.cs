@@ -17,7 +17,7 @@ internal static class Cluster
             ? Sorted.Empty<Resource>()
             : Sorted.Empty<Resource>().Add(LogicalIds.Cluster, Resource.Of(new EcsCluster
             {
-                ClusterName = context.Project.Name,
+                ClusterName = AwsNames.Shorten(context.Project.Name, AwsNames.Family),
                 Tags = context.ProjectTags,
             })),
         Outputs = Sorted.Empty<Output>()

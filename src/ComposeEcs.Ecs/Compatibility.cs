@@ -48,10 +48,8 @@ internal static class Compatibility
 
         if (service.Deploy?.RestartPolicy is not null) yield return Warn("deploy.restart_policy", "ECS restarts stopped tasks itself");
         if (service.Deploy is { PlacementConstraints.IsEmpty: false }) yield return Warn("deploy.placement", "Fargate chooses where tasks run");
-        if (service.Deploy?.EndpointMode is not null) yield return Warn("deploy.endpoint_mode", "Cloud Map and Service Connect do the service discovery");
+        if (service.Deploy?.EndpointMode is not null) yield return Warn("deploy.endpoint_mode", "Cloud Map does the service discovery");
         if (service.Deploy?.Resources?.Limits?.Pids is not null) yield return Warn("deploy.resources.limits.pids", "Fargate has no PID limit setting");
-        foreach (var (network, settings) in service.Networks.Where(n => !n.Value.Aliases.IsEmpty))
-            yield return Warn("networks.aliases", "a service is reachable by its own name only", $"networks.{network}.aliases");
         foreach (var (network, settings) in service.Networks.Where(n => n.Value.Ipv4Address is not null || n.Value.Ipv6Address is not null))
             yield return Warn(settings.Ipv4Address is not null ? "networks.ipv4_address" : "networks.ipv6_address", "tasks get addresses from their subnet",
                 $"networks.{network}.{(settings.Ipv4Address is not null ? "ipv4_address" : "ipv6_address")}");

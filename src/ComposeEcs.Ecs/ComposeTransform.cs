@@ -32,20 +32,20 @@ public static class ComposeTransform
 {
     private static readonly ImmutableArray<Func<ComposeProject, IEnumerable<Diagnostic>>> Checks =
     [
-        ProjectLimits.Check, LogicalIds.Check, SupportChecks.Check, Compatibility.Check, Networks.Check, LoadBalancing.Check, FargateSizes.Check,
+        ProjectLimits.Check, LogicalIds.Check, SupportChecks.Check, Compatibility.Check, Networks.Check, Ports.Check, LoadBalancing.Check, FargateSizes.Check,
         Containers.Check, Services.Check, Logging.Check, Iam.Check,
-        ExistingResources.Check, Secrets.Check, Volumes.Check, Autoscaling.Check, Gpu.Check, Https.Check, Overlay.Check,
+        ExistingResources.Check, ServiceDiscovery.Check, DnsAliases.Check, Jobs.Check, Secrets.Check, Volumes.Check, Autoscaling.Check, Gpu.Check, Https.Check, Overlay.Check,
     ];
 
     private static readonly ImmutableArray<Func<TransformContext, ServicePlan, ServicePlan>> PlanSteps =
     [
-        Images.Plan, Networks.Plan, Logging.Plan, LoadBalancing.Plan, ServiceDiscovery.Plan, Services.Plan, Iam.Plan,
+        Images.Plan, Networks.Plan, Logging.Plan, LoadBalancing.Plan, ServiceDiscovery.Plan, DnsSearch.Plan, Jobs.Plan, Services.Plan, Iam.Plan,
         Secrets.Plan, Volumes.Plan, TaskLocalVolumes.Plan, Gpu.Plan, FileDelivery.Plan,
     ];
 
     private static readonly ImmutableArray<Func<TransformContext, ImmutableArray<ServicePlan>, Template>> Emitters =
     [
-        Cluster.Emit, Networks.Emit, Logging.Emit, LoadBalancing.Emit, Endpoints.Emit, ServiceDiscovery.Emit, Iam.Emit,
+        Cluster.Emit, Networks.Emit, Logging.Emit, LoadBalancing.Emit, Endpoints.Emit, ServiceDiscovery.Emit, DnsAliases.Emit, Iam.Emit,
         TaskDefinitions.Emit, Services.Emit,
         Secrets.Emit, Volumes.Emit, Autoscaling.Emit, Gpu.Emit, Https.Emit, ExistingResources.Emit,
         Images.Emit, ExternalVolumes.Emit,
@@ -63,7 +63,9 @@ public static class ComposeTransform
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new(null, diagnostics);
 
         var context = TransformContext.Create(project, options) with { Deliveries = prepared.Deliveries };
+        // One-shot jobs run inside their dependents' tasks (Jobs.Plan), not as ECS services of their own.
         var plans = project.Services.Values
+            .Where(service => !Jobs.IsJob(project, service))
             .Select(service => PlanSteps.Aggregate(Start(service), (plan, step) => step(context, plan)))
             .ToImmutableArray();
         var template = Emitters.Aggregate(

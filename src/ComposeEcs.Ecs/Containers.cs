@@ -50,7 +50,7 @@ internal static class Containers
 
     /// <summary>ECS container names allow letters, digits, <c>_</c> and <c>-</c>; compose names may also have dots.</summary>
     public static string Name(string service) =>
-        string.Concat(service.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '-'));
+        AwsNames.Shorten(string.Concat(service.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '-')), AwsNames.Family);
 
     private static IReadOnlyList<Expr>? NonEmpty(ImmutableArray<string>? items) =>
         items is { IsEmpty: false } list ? [.. list.Select(i => (Expr)i)] : null;

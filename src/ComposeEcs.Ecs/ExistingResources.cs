@@ -102,7 +102,7 @@ internal static class ExistingResources
         foreach (var plan in plans)
         {
             if (plan.Service.Networks.Keys.FirstOrDefault() is not { } network || ExistingSecurityGroup(context.Project, network) is not null) continue;
-            foreach (var port in lb.Ports.Where(p => p.Service == plan.Service.Name).DistinctBy(p => (p.Target, p.Protocol)))
+            foreach (var port in lb.Ports.Where(p => p.Service == plan.Service.Name).SelectMany(p => p.IpProtocols.Select(ip => p with { Protocol = ip })).DistinctBy(p => (p.Target, p.Protocol)))
                 for (var i = 0; i < PrivateRanges.Length; i++)
                     resources = resources.SetItem($"{LogicalIds.LoadBalancerIngress(network, port.Protocol, port.Target)}{i + 1}", Resource.Of(new SecurityGroupIngress
                     {

@@ -16,6 +16,8 @@ internal sealed record PublishedPort(string Service, int Published, int Target, 
     public string TargetGroupId => LogicalIds.TargetGroup(Service, Protocol, Target);
     /// <summary>Where the port is written, for diagnostics.</summary>
     public SourceLocation? Location { get; init; }
+    /// <summary>The IP protocols the port carries: <c>tcp_udp</c> (TCP and UDP on one port) is both.</summary>
+    public ImmutableArray<string> IpProtocols => Protocol switch { "tcp_udp" => ["tcp", "udp"], "udp" => ["udp"], _ => ["tcp"] };
 }
 
 /// <summary><c>application</c> or <c>network</c>, and every published port of the project.</summary>
@@ -50,14 +52,24 @@ internal static class LoadBalancing
         var application = existing is not null
             ? ExistingResources.LoadBalancerType(existing) == "application"
             : published.All(p => Ports.IsHttpListener(p.Port));
-        var ports = published
-            .Select(p => ToPublished(p.Service, p.Port, application))
+        var ports = TcpAndUdpTogether(published.Select(p => ToPublished(p.Service, p.Port, application)))
             .OrderBy(p => p.Service, StringComparer.Ordinal).ThenBy(p => p.Published).ThenBy(p => p.Protocol, StringComparer.Ordinal)
             .ToImmutableArray();
         return existing is null
             ? new(application ? "application" : "network", ports)
             : new(application ? "application" : "network", ports) { Existing = true, Arn = existing };
     }
+
+    /// <summary>
+    /// TCP and UDP on one published port (a DNS server's <c>53/tcp</c> and <c>53/udp</c>) are one <c>TCP_UDP</c> listener
+    /// and target group: a load balancer has one listener per port. Documented for Network Load Balancers in
+    /// https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-listeners.html
+    /// </summary>
+    private static IEnumerable<PublishedPort> TcpAndUdpTogether(IEnumerable<PublishedPort> ports) =>
+        ports.GroupBy(p => (p.Service, p.Published, p.Target)).SelectMany(g =>
+            g.SingleOrDefault(p => p.ListenerProtocol == "TCP") is { } tcp && g.SingleOrDefault(p => p.ListenerProtocol == "UDP") is { } udp && g.Count() == 2
+                ? [tcp with { Protocol = "tcp_udp", ListenerProtocol = "TCP_UDP", TargetProtocol = "TCP_UDP" }]
+                : g.AsEnumerable());
 
     private static PublishedPort ToPublished(string service, ServicePort port, bool application)
     {
@@ -73,7 +85,7 @@ internal static class LoadBalancing
 
     public static IEnumerable<Diagnostic> Check(ComposeProject project)
     {
-        var owners = new Dictionary<(int, string), string>();
+        var owners = new Dictionary<int, (string Service, int Target, string Protocol)>();
         foreach (var service in project.Services.Values)
         foreach (var port in service.Ports)
         {
@@ -93,12 +105,16 @@ internal static class LoadBalancing
                 yield return Diagnostic.Error($"{where}: {Ports.ProtocolExtension}: \"{awsProtocol}\" is not one of http, https, tcp, udp, tls", port.Extensions.At(Ports.ProtocolExtension) ?? port.Location ?? service.LocationOf("ports"));
             if (awsProtocol is "https" or "tls" && port.Extensions.GetString(Ports.CertificateExtension) is not { Length: > 0 })
                 yield return Diagnostic.Error($"{where}: {Ports.ProtocolExtension}: {awsProtocol} needs {Ports.CertificateExtension} (an ACM certificate ARN)", port.Extensions.At(Ports.ProtocolExtension) ?? port.Location ?? service.LocationOf("ports"));
-            var key = (published, port.Protocol.ToLowerInvariant());
-            if (owners.TryGetValue(key, out var owner))
+            var protocol = port.Protocol.ToLowerInvariant();
+            if (!owners.TryGetValue(published, out var owner)) owners[published] = (service.Name, port.Target, protocol);
+            else if (owner.Service != service.Name || owner.Protocol == protocol)
                 yield return Diagnostic.Error(
-                    $"service \"{service.Name}\": ports: {published}/{key.Item2} is already published by service \"{owner}\"; " +
-                    "one load balancer listener cannot forward to both", port.Location ?? service.LocationOf("ports"));
-            else owners[key] = service.Name;
+                    $"service \"{service.Name}\": ports: {published}/{protocol} is already published by service \"{owner.Service}\" ({published}/{owner.Protocol}); " +
+                    "a load balancer has one listener per port, which cannot forward to both", port.Location ?? service.LocationOf("ports"));
+            else if (owner.Target != port.Target || awsProtocol is not (null or "tcp" or "udp"))
+                yield return Diagnostic.Error(
+                    $"{where}: TCP and UDP on one published port share one TCP_UDP listener, which forwards both to one container port " +
+                    $"without TLS; publish {published}/{owner.Protocol} and {published}/{protocol} to the same port", port.Location ?? service.LocationOf("ports"));
         }
         if (Shape(project) is { } shape && shape.Ports.Length > ListenerQuota)
             yield return Diagnostic.Warning(
@@ -142,9 +158,9 @@ internal static class LoadBalancing
         {
             [LogicalIds.LoadBalancerSecurityGroup] = Resource.Of(new SecurityGroup
             {
-                GroupDescription = $"{context.Project.Name} load balancer",
+                GroupDescription = AwsNames.Truncate($"{context.Project.Name} load balancer", AwsNames.Description),
                 VpcId = context.Vpc.Id,
-                SecurityGroupIngress = [.. lb.Ports.Select(p => (p.Published, Ip: IpProtocol(p))).Distinct().Select(p => new Ingress
+                SecurityGroupIngress = [.. lb.Ports.SelectMany(p => p.IpProtocols.Select(ip => (p.Published, Ip: ip))).Distinct().Select(p => new Ingress
                 {
                     IpProtocol = p.Ip, FromPort = p.Published, ToPort = p.Published, CidrIp = "0.0.0.0/0",
                     Description = $"listener {p.Published}/{p.Ip}",
@@ -182,7 +198,6 @@ internal static class LoadBalancing
         };
     }
 
-    private static string IpProtocol(PublishedPort port) => port.Protocol == "udp" ? "udp" : "tcp";
 
     private static TargetGroup TargetGroupFor(TransformContext context, LoadBalancerShape lb, PublishedPort port) => new()
     {
@@ -192,7 +207,7 @@ internal static class LoadBalancing
         VpcId = context.Vpc.Id,
         HealthCheckPath = lb.IsApplication ? "/" : null,
         // UDP cannot be health-checked: say TCP explicitly, and IngressFromLoadBalancer admits it.
-        HealthCheckProtocol = port.Protocol == "udp" ? "TCP" : null,
+        HealthCheckProtocol = port.Protocol is "udp" or "tcp_udp" ? "TCP" : null,
         Matcher = lb.IsApplication ? new Matcher { HttpCode = "200-499" } : null,
         Tags = context.ServiceTags(port.Service),
     };
@@ -222,7 +237,7 @@ internal static class LoadBalancing
     {
         if (plan.Service.Networks.Keys.FirstOrDefault() is not { } network) yield break;
         var admitted = lb.Ports.Where(p => p.Service == plan.Service.Name)
-            .SelectMany(p => p.Protocol == "udp" ? new[] { (p.Target, Protocol: "udp"), (p.Target, Protocol: "tcp") } : [(p.Target, Protocol: IpProtocol(p))])
+            .SelectMany(p => p.Protocol == "udp" ? [(p.Target, Protocol: "udp"), (p.Target, Protocol: "tcp")] : p.IpProtocols.Select(ip => (p.Target, Protocol: ip)))
             .Distinct();
         foreach (var (target, protocol) in admitted)
             yield return (LogicalIds.LoadBalancerIngress(network, protocol, target), new SecurityGroupIngress

@@ -24,25 +24,32 @@ public static class LogicalIds
         foreach (var c in name)
             if (char.IsAsciiLetterOrDigit(c)) kept.Append(c);
         if (kept.Length > 0) kept[0] = char.ToUpperInvariant(kept[0]);
-        return kept.ToString();
+        // Logical ids may have 255 characters; a prefix of at most 64 leaves room for every suffix.
+        return kept.Length <= MaxPrefix ? kept.ToString() : kept.ToString(0, MaxPrefix - 8) + AwsNames.Hash(name);
     }
+
+    public const int MaxPrefix = 64;
 
     public static string Service(string service) => Normalize(service) + "Service";
     public static string TaskDefinition(string service) => Normalize(service) + "TaskDefinition";
     public static string TaskExecutionRole(string service) => Normalize(service) + "TaskExecutionRole";
     public static string TaskRole(string service) => Normalize(service) + "TaskRole";
     public static string DiscoveryEntry(string service) => Normalize(service) + "ServiceDiscoveryEntry";
+    public static string DnsAlias(string alias) => Normalize(alias) + "DnsAlias";
     public static string Network(string network) => Normalize(network) + "Network";
     public static string NetworkIngress(string network) => Normalize(network) + "NetworkIngress";
     public static string LoadBalancerIngress(string network, string protocol, int port) =>
-        $"{Normalize(network)}Network{protocol.ToUpperInvariant()}{port}Ingress";
+        $"{Normalize(network)}Network{Protocol(protocol)}{port}Ingress";
     public static string Listener(string service, string protocol, int published) =>
-        $"{Normalize(service)}{protocol.ToUpperInvariant()}{published}Listener";
+        $"{Normalize(service)}{Protocol(protocol)}{published}Listener";
     /// <summary>The stack output holding the address of a listener (see <see cref="Endpoints"/>).</summary>
     public static string Endpoint(string service, string protocol, int published) =>
-        $"{Normalize(service)}{protocol.ToUpperInvariant()}{published}Endpoint";
+        $"{Normalize(service)}{Protocol(protocol)}{published}Endpoint";
     public static string TargetGroup(string service, string protocol, int target) =>
-        $"{Normalize(service)}{protocol.ToUpperInvariant()}{target}TargetGroup";
+        $"{Normalize(service)}{Protocol(protocol)}{target}TargetGroup";
+
+    /// <summary><c>TCP</c>, <c>UDP</c>, <c>TCPUDP</c>: logical ids are letters and digits only.</summary>
+    private static string Protocol(string protocol) => protocol.Replace("_", "", StringComparison.Ordinal).ToUpperInvariant();
 
     /// <summary>Errors for names that normalise to nothing or to the same id as another name.</summary>
     public static IEnumerable<Diagnostic> Check(ComposeProject project) =>

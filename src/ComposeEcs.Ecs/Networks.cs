@@ -67,7 +67,7 @@ internal static class Networks
             var name = context.Project.Networks.TryGetValue(network, out var declared) ? declared.Name : $"{context.Project.Name}_{network}";
             resources.Add(new(id, Resource.Of(new SecurityGroup
             {
-                GroupDescription = $"{context.Project.Name} {network} network",
+                GroupDescription = AwsNames.Truncate($"{context.Project.Name} {network} network", AwsNames.Description),
                 VpcId = context.Vpc.Id,
                 Tags = [.. context.ProjectTags, new Tag(ComposeTags.Network, name)],
             })));

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using ComposeEcs.Compose;
 using ComposeEcs.Compose.Model;
 
 namespace ComposeEcs.Ecs;
@@ -11,11 +12,24 @@ internal sealed record ContainerPort(int Port, string Protocol, bool Http)
     public bool IsTcp => Protocol == "tcp";
 }
 
-/// <summary>Ports shared by the task definition, the load balancer and Service Connect.</summary>
+/// <summary>Ports shared by the task definition and the load balancer.</summary>
 internal static class Ports
 {
     public const string ProtocolExtension = "x-aws-protocol";
     public const string CertificateExtension = "x-aws-certificate";
+
+    /// <summary>ECS port mappings carry <c>tcp</c> or <c>udp</c> only (compose also allows <c>sctp</c>).</summary>
+    public static IEnumerable<Diagnostic> Check(ComposeProject project)
+    {
+        foreach (var service in project.Services.Values)
+        {
+            foreach (var port in service.Ports.Where(p => p.Protocol.ToLowerInvariant() is not ("tcp" or "udp")))
+                yield return Diagnostic.Error(
+                    $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}/{port.Protocol}: ECS supports tcp and udp only", port.Location ?? service.Location);
+            foreach (var entry in service.Expose.Where(e => ParseExpose(e) is { Protocol: not ("tcp" or "udp") }))
+                yield return Diagnostic.Error($"service \"{service.Name}\": expose: {entry}: ECS supports tcp and udp only", service.Location);
+        }
+    }
 
     /// <summary><c>x-aws-protocol</c> lower-cased, or null.</summary>
     public static string? AwsProtocol(ServicePort port) => port.Extensions.GetString(ProtocolExtension)?.ToLowerInvariant();
@@ -61,7 +75,7 @@ internal static class Ports
     }
 
     /// <summary>
-    /// The port mapping name Service Connect refers to: lower-case letters, digits, <c>-</c> and <c>_</c>, unique in the
+    /// The port mapping name (what Service Connect would refer to): lower-case letters, digits, <c>-</c> and <c>_</c>, unique in the
     /// namespace because it starts with the service name (<c>web-api-8080</c>, <c>dns-53-udp</c>).
     /// </summary>
     public static string Name(string service, ContainerPort port)
@@ -72,6 +86,6 @@ internal static class Ports
         var prefix = name.ToString().TrimStart('-', '_');
         var suffix = port.IsTcp ? $"{port.Port}" : $"{port.Port}-{port.Protocol}";
         var full = prefix.Length == 0 ? $"port-{suffix}" : $"{prefix}-{suffix}";
-        return full.Length <= 64 ? full : full[^64..].TrimStart('-', '_');
+        return AwsNames.Shorten(full, AwsNames.PortMappingName);
     }
 }

@@ -66,10 +66,15 @@ internal static class Services
         }
     }
 
-    /// <summary>Plan step: <c>depends_on</c> makes CloudFormation create the other ECS services first.</summary>
+    /// <summary>
+    /// Plan step: <c>depends_on</c> (and nothing else) makes CloudFormation create the other ECS services first.
+    /// CloudFormation finishes creating an ECS service once it is stable, which for a task with a container health
+    /// check means its tasks are healthy: that is <c>service_healthy</c>. Jobs are not services (see <see cref="Jobs"/>):
+    /// what they wait for, their dependents wait for.
+    /// </summary>
     public static ServicePlan Plan(TransformContext context, ServicePlan plan) => plan with
     {
-        DependsOn = [.. plan.DependsOn, .. plan.Service.DependsOn.Keys.Where(context.Project.Services.ContainsKey).Select(LogicalIds.Service)],
+        DependsOn = [.. plan.DependsOn, .. Jobs.ServiceDependencies(context.Project, plan.Service).Select(LogicalIds.Service)],
     };
 
     public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans)

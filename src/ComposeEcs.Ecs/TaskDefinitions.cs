@@ -8,7 +8,7 @@ namespace ComposeEcs.Ecs;
 internal static class TaskDefinitions
 {
     /// <summary>Task definition families allow letters, digits, <c>-</c> and <c>_</c>, like container names.</summary>
-    public static string Family(string project, string service) => $"{project}-{Containers.Name(service)}";
+    public static string Family(string project, string service) => AwsNames.Shorten($"{project}-{Containers.Name(service)}", AwsNames.Family);
 
     public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans)
     {

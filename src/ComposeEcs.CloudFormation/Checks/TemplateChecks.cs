@@ -13,19 +13,27 @@ public static class TemplateChecks
     /// nor a pseudo parameter (in <c>Conditions</c>: neither a parameter nor a pseudo parameter);</item>
     /// <item>a <c>Fn::GetAtt</c> (or <c>${X.Attr}</c>) or <c>DependsOn</c> naming anything but a resource;</item>
     /// <item>a <c>Condition</c> or <c>Fn::If</c> naming an undefined condition;</item>
-    /// <item>a dependency cycle between resources, with its members in order.</item>
+    /// <item>a dependency cycle between resources, with its members in order;</item>
+    /// <item>two listeners on one port of one load balancer;</item>
+    /// <item>logical ids that are not 1-255 letters and digits, more than 200 parameters or 200 outputs.</item>
     /// </list>
     /// </summary>
-    public static IReadOnlyList<string> Problems(MapExpr tree)
+    public static IReadOnlyList<string> Problems(MapExpr tree) => [.. Run(tree).Select(p => p.Message)];
+
+    /// <summary>The names of the checks, as <see cref="TemplateProblem.Check"/> gives them.</summary>
+    public static readonly IReadOnlyList<string> CheckNames = ["resources", "references", "dependency-cycle", "duplicate-listener", "quotas"];
+
+    /// <summary>As <see cref="Problems"/>, each with the name of the check that found it.</summary>
+    public static IReadOnlyList<TemplateProblem> Run(MapExpr tree)
     {
-        var problems = new List<string>();
+        var problems = new List<TemplateProblem>();
         var resources = Names(tree, "Resources");
         var parameters = Names(tree, "Parameters");
         var conditions = Names(tree, "Conditions");
-        if (resources.IsEmpty) problems.Add("Resources: a template needs at least one resource");
+        if (resources.IsEmpty) problems.Add(new("resources", "Resources: a template needs at least one resource"));
         foreach (var (id, value) in References.Section(tree, "Resources"))
             if (value is not MapExpr resource || resource["Type"] is not Str)
-                problems.Add($"Resources.{id}: has no Type");
+                problems.Add(new("resources", $"Resources.{id}: has no Type"));
 
         var graph = DependencyGraph.Of(tree);
         foreach (var r in graph.References)
@@ -42,10 +50,12 @@ public static class TemplateChecks
                     $"{r.Via} names '{r.Target}', which is not a defined condition",
                 _ => null,
             };
-            if (problem is not null) problems.Add($"{r.Path}: {problem}");
+            if (problem is not null) problems.Add(new("references", $"{r.Path}: {problem}"));
         }
         foreach (var cycle in graph.Cycles())
-            problems.Add($"Resources: dependency cycle {string.Join(" -> ", cycle.Append(cycle[0]))}");
+            problems.Add(new("dependency-cycle", $"Resources: dependency cycle {string.Join(" -> ", cycle.Append(cycle[0]))}"));
+        problems.AddRange(RuleChecks.DuplicateListeners(tree).Select(m => new TemplateProblem("duplicate-listener", m)));
+        problems.AddRange(RuleChecks.Quotas(tree).Select(m => new TemplateProblem("quotas", m)));
         return problems;
     }
 

@@ -71,6 +71,23 @@ public sealed class CloudFormationStackTests : EmulatorTest
     }
 
     [Fact]
+    public async Task A_second_listener_on_one_port_fails_with_DuplicateListener()
+    {
+        static JsonObject Listener(string protocol) => Resource("AWS::ElasticLoadBalancingV2::Listener", new JsonObject
+        {
+            ["LoadBalancerArn"] = Ref("Lb"), ["Port"] = 53, ["Protocol"] = protocol,
+        });
+        var template = Minimal(("Lb", Resource("AWS::ElasticLoadBalancingV2::LoadBalancer", [])),
+            ("DnsTCP53Listener", Listener("TCP")), ("DnsUDP53Listener", Listener("UDP")));
+
+        var stack = await Cfn.Deploy("demo", template.ToJsonString(), "CREATE");
+
+        Assert.Equal("ROLLBACK_COMPLETE", stack.Child("StackStatus"));
+        var timeline = await Cfn.Timeline("demo");
+        Assert.Contains(timeline, e => e.Status == "CREATE_FAILED" && e.Reason!.Contains("Error Code: DuplicateListener", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Failing_resource_rolls_the_create_back_to_ROLLBACK_COMPLETE()
     {
         Server.FailResource("WebTaskDefinition", "Invalid request provided: Create TaskDefinition: Container.image should not be null");

@@ -57,6 +57,21 @@ public sealed class CloudFormationValidationTests : EmulatorTest
     }
 
     [Fact]
+    public async Task A_dependency_cycle_is_rejected_at_CreateChangeSet()
+    {
+        var template = Minimal(
+            ("Web", new JsonObject { ["Type"] = "AWS::ECS::Cluster", ["DependsOn"] = new JsonArray("Db") }),
+            ("Db", new JsonObject { ["Type"] = "AWS::ECS::Cluster", ["DependsOn"] = new JsonArray("Web") }));
+
+        var (status, error) = await CreateChangeSet(template);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("ValidationError", error.Value("Code"));
+        Assert.StartsWith("Circular dependency between resources: [", error.Value("Message"));
+        Assert.Null(Server.Stack("demo"));
+    }
+
+    [Fact]
     public async Task Unknown_resource_type_is_rejected()
     {
         var template = Minimal(("Thing", Resource("AWS::Foo::Bar", [])), ("Cluster", Resource("AWS::ECS::Cluster", [])));

@@ -128,7 +128,7 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
         var propertiesText = properties?.ToJsonString();
         var inProgressReason = replace ? "Requested update requires the creation of a new physical resource; hence creating one." : null;
         store.AddEvent(stack, id, existing?.Physical?.Id, definition.Type, $"{verb}_IN_PROGRESS", inProgressReason, propertiesText);
-        var failure = store.FailureFor(id);
+        var failure = store.FailureFor(id) ?? DuplicateListener(stack, id, definition.Type, properties);
         var resource = failure is null ? physical.Create(definition.Type, id, stack.StackName, properties, existing?.Physical?.Id, replace) : null;
         if (verb == "CREATE" && resource is not null)
             store.AddEvent(stack, id, resource.Id, definition.Type, "CREATE_IN_PROGRESS", "Resource creation Initiated", propertiesText);
@@ -136,17 +136,52 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
         if (failure is { } reason)
         {
             lock (store.Lock)
+            {
+                ReleaseListenerPort(stack, id);
                 stack.Resources[id] = existing is not null
                     ? existing with { Status = $"{verb}_FAILED", StatusReason = reason, Timestamp = store.Now() }
                     : new StackResource(id, definition.Type, null, $"{verb}_FAILED", reason, store.Now(), properties, definition);
+            }
             store.AddEvent(stack, id, existing?.Physical?.Id, definition.Type, $"{verb}_FAILED", reason, propertiesText);
             return reason;
         }
         lock (store.Lock)
+        {
+            ReleaseListenerPort(stack, id);
             stack.Resources[id] = new StackResource(id, definition.Type, resource!, $"{verb}_COMPLETE", null, store.Now(), properties, definition);
+        }
         hook(definition.Type, resource!, properties, exists: true);
         store.AddEvent(stack, id, resource!.Id, definition.Type, $"{verb}_COMPLETE", null, propertiesText);
         return null;
+    }
+
+    private readonly Dictionary<(string Stack, string? LoadBalancer, string? Port), string> _listenerPorts = [];
+
+    private void ReleaseListenerPort(Stack stack, string id)
+    {
+        foreach (var key in _listenerPorts.Where(c => c.Key.Stack == stack.StackId && c.Value == id).Select(c => c.Key).ToList())
+            _listenerPorts.Remove(key);
+    }
+
+    /// <summary>ELBv2 refuses a second listener on a port of a load balancer (error code DuplicateListener).</summary>
+    private string? DuplicateListener(Stack stack, string id, string type, System.Text.Json.Nodes.JsonNode? properties)
+    {
+        if (type != "AWS::ElasticLoadBalancingV2::Listener") return null;
+        var lb = properties?["LoadBalancerArn"]?.ToString();
+        var port = properties?["Port"]?.ToString();
+        bool taken;
+        lock (store.Lock)
+        {
+            // Listeners of one wave are created side by side: the first to claim the port wins, as in ELBv2.
+            taken = stack.Resources.Values.Any(r => r.LogicalId != id && r.Type == type && r.Exists
+                && r.Properties?["LoadBalancerArn"]?.ToString() == lb && r.Properties?["Port"]?.ToString() == port)
+                || _listenerPorts.TryGetValue((stack.StackId, lb, port), out var claimant) && claimant != id;
+            if (!taken) _listenerPorts[(stack.StackId, lb, port)] = id;
+        }
+        return taken
+            ? $"Resource handler returned message: \"A listener already exists on this port for this load balancer '{lb}' " +
+              "(Service: ElasticLoadBalancingV2, Status Code: 400, Error Code: DuplicateListener)\" (HandlerErrorCode: AlreadyExists)"
+            : null;
     }
 
     /// <summary>
