@@ -29,6 +29,7 @@ public static class ComposeTransform
         LogicalIds.Check, Compatibility.Check, Networks.Check, LoadBalancing.Check, FargateSizes.Check,
         Containers.Check, Services.Check, Logging.Check, Iam.Check,
         ExistingResources.Check, Secrets.Check, Volumes.Check, Autoscaling.Check, Gpu.Check, Https.Check, Overlay.Check,
+        TargetHealth.Check,
     ];
 
     private static readonly ImmutableArray<Func<TransformContext, ServicePlan, ServicePlan>> PlanSteps =
