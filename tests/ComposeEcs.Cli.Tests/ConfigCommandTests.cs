@@ -54,7 +54,7 @@ public sealed class ConfigCommandTests : IDisposable
         Assert.Equal("", run.Error);
         Assert.StartsWith("name: shop\nservices:\n  web:\n", run.Out);
         Assert.Contains("        published: \"8080\"\n", run.Out);
-        Assert.Contains("      interval: 1m30s\n", run.Out);
+        Assert.Contains("      interval: \"1m30s\"\n", run.Out);
         Assert.Contains("          memory: 536870912\n", run.Out);
         Assert.Contains("    image: nginx:1.27\n", run.Out);
         Assert.DoesNotContain("postgres", run.Out);
