@@ -58,7 +58,7 @@ public sealed class StackWatcher(CloudFormationClient cloudFormation, DeployTimi
                 progress.Report(new StackSettled(stack?.StackName ?? stackId, status, stack?.StackStatusReason));
                 return new WatchOutcome(status, stack, firstFailure);
             }
-            await Task.Delay(timings.PollInterval, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(timings.Delay(round), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -183,7 +183,7 @@ internal static class LoadBalancing
         }
         foreach (var port in lb.Ports)
         {
-            resources[port.TargetGroupId] = Resource.Of(TargetGroupFor(context, lb, port));
+            resources[port.TargetGroupId] = Resource.Of(TargetHealth.Tune(context.Project, lb, port, TargetGroupFor(context, lb, port)));
             resources[port.ListenerId] = Resource.Of(ListenerFor(lb, port));
         }
         foreach (var plan in plans.Where(_ => !lb.Existing))

@@ -100,6 +100,7 @@ internal static class Services
                     Subnets = plan.Subnets ?? context.Vpc.Subnets,
                 }),
                 LoadBalancers = plan.LoadBalancers.IsEmpty ? null : plan.LoadBalancers,
+                HealthCheckGracePeriodSeconds = TargetHealth.GracePeriod(plan),
                 ServiceRegistries = plan.ServiceRegistries.IsEmpty ? null : plan.ServiceRegistries,
                 ServiceConnectConfiguration = plan.ServiceConnect,
                 PropagateTags = "SERVICE",

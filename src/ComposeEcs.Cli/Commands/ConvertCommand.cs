@@ -13,11 +13,13 @@ public static class ConvertCommand
         var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "yaml" };
         format.AcceptOnlyFromAmong("yaml", "json");
         var output = new Option<string?>("--output", "-o") { Description = "Write the template to this file instead of stdout" };
+        var explainTime = new Option<bool>("--explain-time") { Description = "Print the modeled deploy, update and teardown times instead of the template" };
 
         var command = new Command("convert", "Convert the compose project into a CloudFormation template (no AWS access needed)");
         project.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(output);
+        command.Options.Add(explainTime);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (ProjectLoading.Convert(project.Read(parse), context) is not var (loaded, template)) return ExitCodes.BadInput;
@@ -34,9 +36,10 @@ public static class ConvertCommand
                 await context.Error.WriteLineAsync($"warning: {limit}; `up` will refuse it");
             var text = parse.GetValue(format) == "json" ? TemplateWriter.ToJson(tree) : TemplateWriter.ToYaml(tree);
             var path = parse.GetValue(output);
+            if (parse.GetValue(explainTime)) await context.Out.WriteAsync(ExplainTime.Render(tree));
             if (path is null)
             {
-                await context.Out.WriteAsync(text);
+                if (!parse.GetValue(explainTime)) await context.Out.WriteAsync(text);
                 return ExitCodes.Success;
             }
 
