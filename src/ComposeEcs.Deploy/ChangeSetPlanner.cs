@@ -13,12 +13,12 @@ public sealed class ChangeSetPlanner(CloudFormationClient cloudFormation, Deploy
 
     public async Task<PlannedChangeSet> PlanAsync(
         string stackName, string projectName, ChangeSetType type, string templateBody, IReadOnlyList<StackParameter> parameters,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, CancellationToken cancellationToken, string? templateUrl = null, bool includeNestedStacks = false)
     {
         var name = $"compose-ecs-{now.UtcDateTime:yyyyMMddHHmmssfff}";
         var created = await cloudFormation.CreateChangeSetAsync(new CreateChangeSetRequest(
             stackName, name, type, templateBody, parameters, Capabilities, [new StackTag(StackNames.ProjectTag, projectName)],
-            Description: $"compose-ecs up of project {projectName}"), cancellationToken).ConfigureAwait(false);
+            Description: $"compose-ecs up of project {projectName}", TemplateUrl: templateUrl, IncludeNestedStacks: includeNestedStacks), cancellationToken).ConfigureAwait(false);
 
         while (true)
         {

@@ -27,12 +27,15 @@ public sealed class FakeAwsServer : IAsyncDisposable
     private readonly SsmApi _ssm;
     private readonly Ec2Api _ec2;
     private readonly EcsView _ecs;
+    private readonly S3Api _s3;
 
     private FakeAwsServer(FakeAwsOptions options)
     {
         Options = options;
         var ids = new IdSource(options.Seed);
         _stacks = new CloudFormationStore(Region, AccountId, ids);
+        _s3 = new S3Api(Region, AccountId);
+        _stacks.ReadUrl = _s3.ReadUrl;
         _secrets = new SecretsApi(options, Region, AccountId);
         _executor = new Executor(_stacks, new PhysicalResources(Region, AccountId, ids), options.ResourceDelay, OnResource, _stopping.Token);
         _logs = new LogsApi(options, Region, AccountId, StackLogGroups);
@@ -44,7 +47,7 @@ public sealed class FakeAwsServer : IAsyncDisposable
             new CloudFormationApi(_stacks, _executor, options, _ssm.Find), _ec2, new StsApi(AccountId),
             new ElbApi(_stacks, options), new EcsApi(_ecs, options), _logs, _secrets, _ssm,
         ];
-        var routing = new Routing(handlers.ToDictionary(h => h.Service), _faults, Record);
+        var routing = new Routing(handlers.ToDictionary(h => h.Service), _faults, Record) { S3 = _s3 };
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -110,6 +113,9 @@ public sealed class FakeAwsServer : IAsyncDisposable
     public FakeStack? Stack(string name) => _stacks.Find(name) is { } s ? FakeStack.From(_stacks, s) : null;
 
     public IReadOnlyList<FakeSecret> Secrets => _secrets.Secrets;
+
+    /// <summary>S3 buckets with their configuration documents and objects.</summary>
+    public IReadOnlyList<FakeBucket> Buckets => _s3.Buckets;
 
     /// <summary>Completes when the stack's running operation (execute, delete) has finished.</summary>
     public Task WaitForStackAsync(string name) => _stacks.Find(name) is { } s ? _executor.Idle(s) : Task.CompletedTask;

@@ -31,7 +31,7 @@ public static class ConvertCommand
 
             var tree = template.ToTree();
             foreach (var limit in TemplateLimits.Problems(tree, TemplateWriter.ToCompactJson(tree)))
-                await context.Error.WriteLineAsync($"warning: {limit}; `up` will refuse it");
+                await context.Error.WriteLineAsync($"note: {limit}");
             var text = parse.GetValue(format) == "json" ? TemplateWriter.ToJson(tree) : TemplateWriter.ToYaml(tree);
             var path = parse.GetValue(output);
             if (path is null)

@@ -36,12 +36,6 @@ public static class UpCommand
         if (ProjectLoading.Convert(arguments, context) is not var (project, template)) return ExitCodes.BadInput;
 
         var tree = template.ToTree();
-        var body = TemplateWriter.ToCompactJson(tree);
-        if (TemplateLimits.Problems(tree, body).FirstOrDefault() is { } tooBig)
-        {
-            await context.Error.WriteLineAsync($"compose-ecs: {tooBig}");
-            return ExitCodes.BadInput;
-        }
 
         return await AwsCommand.RunAsync(settings, context, async aws =>
         {
@@ -54,7 +48,9 @@ public static class UpCommand
 
             var console = Consoles.For(context);
             var stackName = StackNames.For(project.Name);
-            var request = new UpRequest(stackName, project.Name, body, parameters.Parameters, dryRun, detach);
+            var published = await TemplatePublisher.PublishAsync(aws, stackName, tree, cancellationToken);
+            var request = new UpRequest(stackName, project.Name, published.Body, parameters.Parameters, dryRun, detach,
+                published.Url, published.HasNestedStacks);
             var timings = DeployTimings.FromEnvironment(context.GetEnvironment);
             IDeployView view = context.IsTerminal ? new LiveDeployView(console) : new PlainDeployView(console);
             var result = await view.RunAsync(progress => new UpOperation(aws, timings).RunAsync(request, progress, cancellationToken));

@@ -12,12 +12,15 @@ internal sealed partial class CloudFormationApi
         var changeSetName = form.Required("ChangeSetName");
         var type = form.Get("ChangeSetType") ?? "UPDATE";
         TemplateValidator.CheckNames(stackName, changeSetName);
-        var template = TemplateValidator.Validate(form.Get("TemplateBody"), options.MaxTemplateBodyBytes);
+        var body = TemplateQuotas.Body(form, store.ReadUrl);
+        var template = TemplateValidator.Validate(body, form.Get("TemplateURL") is null ? options.MaxTemplateBodyBytes : int.MaxValue);
+        TemplateQuotas.CheckResources(template);
         var capabilities = form.List("Capabilities.member");
         TemplateValidator.CheckCapabilities(template, capabilities);
         var given = form.Structs("Parameters.member")
             .Select(p => (form.Get(p + ".ParameterKey") ?? "", form.Get(p + ".ParameterValue"), form.Bool(p + ".UsePreviousValue")))
             .ToList();
+        TemplateQuotas.CheckParameterValues(given);
         var tags = form.Structs("Tags.member").Select(t => new StackTag(form.Get(t + ".Key") ?? "", form.Get(t + ".Value") ?? "")).ToList();
 
         lock (store.Lock)
