@@ -20,12 +20,7 @@ public static class ComposeLoader
         {
             var project = LoadCore(options, diagnostics);
             // Source order reads best; diagnostics without a position (CLI-level) come first.
-            var ordered = diagnostics.Select(OneLine).Distinct()
-                .OrderBy(d => d.Location is null ? 0 : 1)
-                .ThenBy(d => d.Location?.File, StringComparer.Ordinal)
-                .ThenBy(d => d.Location?.Line)
-                .ThenBy(d => d.Location?.Column)
-                .ToImmutableArray();
+            var ordered = diagnostics.Select(OneLine).Distinct().InSourceOrder();
             return ordered.Any(d => d.Severity == Severity.Error) ? new(null, ordered) : new(project, ordered);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

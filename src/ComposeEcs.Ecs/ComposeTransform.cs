@@ -49,7 +49,7 @@ public static class ComposeTransform
     /// <summary>Pure: the same project and options always give the same template (or the same diagnostics).</summary>
     public static Result<Template> Convert(ComposeProject project, TransformOptions? options = null)
     {
-        var diagnostics = InSourceOrder(Checks.SelectMany(check => check(project)));
+        var diagnostics = Checks.SelectMany(check => check(project)).InSourceOrder();
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new(null, diagnostics);
 
         var context = TransformContext.Create(project, options ?? new TransformOptions());
@@ -63,20 +63,12 @@ public static class ComposeTransform
         foreach (var finish in Finishers)
         {
             var finished = finish(context, template);
-            diagnostics = InSourceOrder(diagnostics.AddRange(finished.Diagnostics));
+            diagnostics = diagnostics.AddRange(finished.Diagnostics).InSourceOrder();
             if (!finished.Succeeded || finished.Value is null) return new(null, diagnostics);
             template = finished.Value;
         }
         return new(template, diagnostics);
     }
-
-    /// <summary>As the loader orders them: project-level first, then by file, line and column; stable otherwise.</summary>
-    private static ImmutableArray<Diagnostic> InSourceOrder(IEnumerable<Diagnostic> diagnostics) =>
-        [.. diagnostics
-            .OrderBy(d => d.Location is null ? 0 : 1)
-            .ThenBy(d => d.Location?.File, StringComparer.Ordinal)
-            .ThenBy(d => d.Location?.Line)
-            .ThenBy(d => d.Location?.Column)];
 
     private static ServicePlan Start(Service service) => new()
     {

@@ -46,8 +46,8 @@ public class DiagnosticOrderTests
     public void Diagnostics_come_out_in_source_order_with_project_level_ones_first()
     {
         var project = Project(
-            Service("db") with { Restart = "always", Location = new ComposeEcs.Compose.SourceLocation("compose.yaml", 29, 3) },
-            Service("web") with { Restart = "always", Location = new ComposeEcs.Compose.SourceLocation("compose.yaml", 6, 3) });
+            Service("db") with { Restart = "always", Location = new ComposeEcs.SourceLocation("compose.yaml", 29, 3) },
+            Service("web") with { Restart = "always", Location = new ComposeEcs.SourceLocation("compose.yaml", 6, 3) });
         project = project with { Services = project.Services.SetItem("cache", Service("cache") with { Logging = new ComposeEcs.Compose.Model.Logging("syslog") }) };
         var warnings = Transform.Warnings(project);
         Assert.Equal(["cache", "web", "db"], warnings.Select(w => w.Message.Split('"')[1]).ToArray());

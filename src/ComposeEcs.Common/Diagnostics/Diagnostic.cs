@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace ComposeEcs.Compose;
+namespace ComposeEcs;
 
 /// <summary>A position in a compose file, 1-based, as printed in error messages (<c>compose.yaml:12:7</c>).</summary>
 public sealed record SourceLocation(string File, int Line, int Column)
@@ -10,11 +10,16 @@ public sealed record SourceLocation(string File, int Line, int Column)
 
 public enum Severity { Error, Warning }
 
-/// <summary>A user-facing problem: collected, never thrown. Printed as one line.</summary>
-public sealed record Diagnostic(Severity Severity, string Message, SourceLocation? Location = null)
+/// <summary>
+/// A user-facing problem: collected, never thrown. Printed as one line. <see cref="Code"/> is a stable identifier
+/// of the kind of problem (see the README's error reference); null while a stage has not assigned one.
+/// </summary>
+public sealed record Diagnostic(Severity Severity, string Message, SourceLocation? Location = null, string? Code = null)
 {
     public static Diagnostic Error(string message, SourceLocation? location = null) => new(Severity.Error, message, location);
     public static Diagnostic Warning(string message, SourceLocation? location = null) => new(Severity.Warning, message, location);
+
+    public Diagnostic WithCode(string code) => this with { Code = code };
 
     public override string ToString()
     {
