@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ComposeEcs.Cli.Commands;
+using ComposeEcs.Cli.Parsing;
 
 namespace ComposeEcs.Cli;
 
@@ -8,8 +9,24 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
+        var verbose = args.TakeWhile(a => a != "--").Contains("--verbose");
+        var messages = new Messages.MessageWriter(context.Error, context.IsErrorTerminal && context.GetEnvironment("NO_COLOR") is null);
+        context = context with { Error = messages, Verbose = verbose };
+        try
+        {
+            return await RunAsync(args, context, messages, cancellationToken);
+        }
+        finally
+        {
+            try { messages.Flush(); } catch (IOException) { }
+        }
+    }
+
+    private static async Task<int> RunAsync(string[] args, CliContext context, TextWriter messages, CancellationToken cancellationToken)
+    {
         var root = new RootCommand("Run a Docker Compose application on Amazon ECS (Fargate) through one CloudFormation stack.");
         var project = new ProjectOptions();
+        root.Options.Add(new Option<bool>("--verbose") { Description = "Show every warning (repeated ones are one line otherwise)", Recursive = true });
         root.Subcommands.Add(ConfigCommand.Create(project, context));
         root.Subcommands.Add(ConvertCommand.Create(project, context));
         root.Subcommands.Add(UpCommand.Create(project, context));
@@ -17,15 +34,20 @@ public static class CliApp
         root.Subcommands.Add(PsCommand.Create(project, context));
         root.Subcommands.Add(LogsCommand.Create(project, context));
         root.Subcommands.Add(LsCommand.Create(context));
+        root.Subcommands.Add(VersionCommand.Create(context));
+        VersionCommand.ReplaceRootOption(root, context);
+        HelpText.Apply(root, project.All);
+        // `compose-ecs` alone prints the help, as `docker compose` does.
+        root.SetAction(parse => parse.RootCommandResult.Command.Parse(["--help"]).Invoke(parse.InvocationConfiguration));
 
-        var parse = root.Parse(args);
+        var parse = root.Parse(LeadingOptions.Move(args));
         if (parse.Errors.Count > 0)
         {
-            await context.Error.WriteLineAsync($"compose-ecs: {UsageErrors.OneLine(parse)} (see 'compose-ecs --help')");
+            await context.Error.WriteLineAsync($"compose-ecs: {UsageErrors.OneLine(parse)} (see '{HelpText.HelpHint(parse.CommandResult.Command)}')");
             return ExitCodes.BadInput;
         }
 
-        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = messages, EnableDefaultExceptionHandler = false };
         try
         {
             return await parse.InvokeAsync(configuration, cancellationToken);

@@ -9,6 +9,12 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, IReadOnlyDicti
     /// <summary>True when stdout is an interactive terminal (live views); false in CI, pipes and tests.</summary>
     public bool IsTerminal { get; init; }
 
+    /// <summary>True when stderr is an interactive terminal: message markers are coloured (unless NO_COLOR).</summary>
+    public bool IsErrorTerminal { get; init; }
+
+    /// <summary><c>--verbose</c>: every warning, not one line per kind.</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>The AWS SDK's own credential and region chains (instance metadata, SSO, ...); tests replace them with <see cref="NoSdkFallback"/>.</summary>
     public IAwsSdkFallback AwsSdkFallback { get; init; } = new SdkFallback();
 
@@ -22,5 +28,6 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, IReadOnlyDicti
         Directory.GetCurrentDirectory())
     {
         IsTerminal = !Console.IsOutputRedirected,
+        IsErrorTerminal = !Console.IsErrorRedirected,
     };
 }

@@ -32,10 +32,10 @@ public static class ProjectLoading
         return converted.Succeeded && converted.Value is { } template ? new ConvertedProject(project, template) : null;
     }
 
-    /// <summary>One line per diagnostic on stderr: <c>file:line:col: message</c>, warnings as <c>file:line:col: warning: message</c>.</summary>
+    /// <summary>One line per diagnostic on stderr: <c>file:line:col: error: message</c> (see <see cref="Messages.DiagnosticReport"/>).</summary>
     public static void Report(IEnumerable<Diagnostic> ds, CliContext ctx)
     {
-        foreach (var d in ds) ctx.Error.WriteLine(d.ToString());
+        foreach (var line in Messages.DiagnosticReport.Lines(ds, ctx.Verbose)) ctx.Error.WriteLine(line);
     }
 }
 

@@ -49,7 +49,7 @@ internal static class Iam
         var extensions = plan.Service.Extensions;
         var managed = extensions.GetList(PoliciesExtension).OfType<string>().Select(a => (Expr)a);
         var inline = extensions.GetMap(RoleExtension) is { } document
-            ? [new Policy($"{plan.Id}Policy", ExtensionValues.ToExpr(document))]
+            ? [new Policy($"{plan.Id}Policy", PlainData.ToExpr(document))]
             : ImmutableArray<Policy>.Empty;
         return plan with
         {

@@ -54,7 +54,7 @@ public sealed class ConfigCommandTests : IDisposable
         Assert.Equal("", run.Error);
         Assert.StartsWith("name: shop\nservices:\n  web:\n", run.Out);
         Assert.Contains("        published: \"8080\"\n", run.Out);
-        Assert.Contains("      interval: 1m30s\n", run.Out);
+        Assert.Contains("      interval: \"1m30s\"\n", run.Out);
         Assert.Contains("          memory: 536870912\n", run.Out);
         Assert.Contains("    image: nginx:1.27\n", run.Out);
         Assert.DoesNotContain("postgres", run.Out);
@@ -142,8 +142,8 @@ public sealed class ConfigCommandTests : IDisposable
         Assert.Equal(2, run.Exit);
         Assert.Equal("", run.Out);
         Assert.Equal(
-            "compose.yaml:2:3: service \"web\": depends_on: undefined service \"nothere\"\n" +
-            "compose.yaml:5:9: service \"web\": ports[0]: invalid port \"80:abc\"\n",
+            "compose.yaml:2:3: error: service \"web\": depends_on: undefined service \"nothere\"\n" +
+            "compose.yaml:5:9: error: service \"web\": ports[0]: invalid port \"80:abc\"\n",
             run.Error.ReplaceLineEndings("\n"));
     }
 
@@ -155,7 +155,7 @@ public sealed class ConfigCommandTests : IDisposable
         var run = await Run("config");
 
         Assert.Equal(2, run.Exit);
-        Assert.StartsWith("compose.yaml:3:12: invalid YAML:", run.Error);
+        Assert.StartsWith("compose.yaml:3:12: error: invalid YAML:", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
         Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
     }
@@ -166,7 +166,7 @@ public sealed class ConfigCommandTests : IDisposable
         var run = await Run("config", "-f", "nothere.yaml");
 
         Assert.Equal(2, run.Exit);
-        Assert.Equal("cannot read nothere.yaml: no such file\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("error: cannot read nothere.yaml: no such file\n", run.Error.ReplaceLineEndings("\n"));
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Out);
         Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
-        Assert.StartsWith("compose.yaml:2:3: service \"app\": network_mode:", run.Error);
+        Assert.StartsWith("compose.yaml:2:3: error: service \"app\": network_mode:", run.Error);
     }
 
     [Fact]

@@ -1,94 +1,20 @@
-using System.Text;
+using ComposeEcs.Yaml;
 
 namespace ComposeEcs.CloudFormation;
 
-/// <summary>Block-style YAML, two-space indent, entries in tree order; see <see cref="YamlScalars"/> for strings.</summary>
+/// <summary>A template tree as YAML, through the emitter `config` uses too (<see cref="YamlEmitter"/>).</summary>
 internal static class YamlWriter
 {
-    public static string Write(Expr tree)
-    {
-        var sb = new StringBuilder();
-        if (IsBlock(tree)) WriteBlock(sb, tree, 0, firstLineStarted: false);
-        else sb.Append(Inline(tree)).Append('\n');
-        return sb.ToString();
-    }
+    public static string Write(Expr tree) => YamlEmitter.Write(ToNode(tree));
 
-    /// <summary>True for values written over several lines: non-empty maps and lists, and literal blocks.</summary>
-    private static bool IsBlock(Expr value) => value switch
+    private static YamlNode ToNode(Expr value) => value switch
     {
-        MapExpr m => !m.Entries.IsEmpty,
-        ListExpr l => !l.Items.IsEmpty,
-        _ => false,
-    };
-
-    private static bool IsLiteral(Expr value) => value is Str s && YamlScalars.FitsLiteralBlock(s.Value);
-
-    private static string Inline(Expr value) => value switch
-    {
-        Str s => YamlScalars.Scalar(s.Value),
-        Num n => n.Text,
-        Bool b => b.Value ? "true" : "false",
-        Null => "null",
-        MapExpr => "{}",
-        ListExpr => "[]",
+        Str s => new YamlString(s.Value),
+        Num n => new YamlPlain(n.Text),
+        Bool b => b.Value ? YamlPlain.True : YamlPlain.False,
+        Null => YamlPlain.Null,
+        MapExpr m => new YamlMap([.. m.Entries.Select(e => KeyValuePair.Create(e.Key, ToNode(e.Value)))]),
+        ListExpr l => new YamlList([.. l.Items.Select(ToNode)]),
         _ => throw new NotSupportedException(value.GetType().Name),
     };
-
-    /// <summary>
-    /// Writes a non-empty map or list whose first line either starts at <paramref name="indent"/> or, when
-    /// <paramref name="firstLineStarted"/>, continues a line that already holds a <c>- </c> list marker.
-    /// </summary>
-    private static void WriteBlock(StringBuilder sb, Expr value, int indent, bool firstLineStarted)
-    {
-        var first = true;
-        if (value is MapExpr map)
-        {
-            foreach (var (key, item) in map.Entries)
-            {
-                if (!(first && firstLineStarted)) sb.Append(' ', indent);
-                first = false;
-                sb.Append(Key(key)).Append(':');
-                WriteAfterMarker(sb, item, indent);
-            }
-        }
-        else if (value is ListExpr list)
-        {
-            foreach (var item in list.Items)
-            {
-                if (!(first && firstLineStarted)) sb.Append(' ', indent);
-                first = false;
-                sb.Append('-');
-                if (IsBlock(item))
-                {
-                    sb.Append(' ');
-                    WriteBlock(sb, item, indent + 2, firstLineStarted: true);
-                }
-                else WriteAfterMarker(sb, item, indent);
-            }
-        }
-    }
-
-    /// <summary>Writes what follows a <c>key:</c> or <c>-</c> at <paramref name="indent"/>.</summary>
-    private static void WriteAfterMarker(StringBuilder sb, Expr item, int indent)
-    {
-        if (IsBlock(item))
-        {
-            sb.Append('\n');
-            WriteBlock(sb, item, indent + 2, firstLineStarted: false);
-        }
-        else if (IsLiteral(item))
-        {
-            var text = ((Str)item).Value;
-            sb.Append(' ').Append(YamlScalars.LiteralHeader(text)).Append('\n');
-            foreach (var line in YamlScalars.LiteralLines(text))
-            {
-                if (line.Length > 0) sb.Append(' ', indent + 2).Append(line);
-                sb.Append('\n');
-            }
-        }
-        else sb.Append(' ').Append(Inline(item)).Append('\n');
-    }
-
-    private static string Key(string key) =>
-        key.Contains('\n') || YamlScalars.NeedsQuotes(key) ? YamlScalars.DoubleQuoted(key) : key;
 }

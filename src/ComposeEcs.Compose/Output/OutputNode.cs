@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using ComposeEcs.Compose.Yaml;
+using ComposeEcs.Yaml;
 
 namespace ComposeEcs.Compose.Output;
 
@@ -35,116 +35,24 @@ internal sealed class OMap
 
 internal static class Emit
 {
-    public static string Yaml(object? root)
-    {
-        var sb = new StringBuilder();
-        if (root is OMap map && map.Entries.Count > 0) WriteMap(sb, map, 0);
-        else if (root is List<object?> list && list.Count > 0) WriteList(sb, list, 0);
-        else sb.Append(Scalar(root)).Append('\n');
-        return sb.ToString();
-    }
+    /// <summary>Through the emitter `convert` uses too, so both print YAML by one set of rules.</summary>
+    public static string Yaml(object? root) => YamlEmitter.Write(ToNode(root));
 
-    private static void WriteMap(StringBuilder sb, OMap map, int indent, bool firstInline = false)
+    private static YamlNode ToNode(object? value) => value switch
     {
-        var first = true;
-        foreach (var (key, value) in map.Entries)
-        {
-            if (!(first && firstInline)) sb.Append(' ', indent);
-            first = false;
-            sb.Append(Key(key)).Append(':');
-            WriteValue(sb, value, indent);
-        }
-    }
-
-    private static void WriteList(StringBuilder sb, List<object?> list, int indent)
-    {
-        foreach (var item in list)
-        {
-            sb.Append(' ', indent).Append('-');
-            switch (item)
-            {
-                case OMap { Entries.Count: > 0 } m:
-                    sb.Append(' ');
-                    WriteMap(sb, m, indent + 2, firstInline: true);
-                    break;
-                case List<object?> { Count: > 0 } l:
-                    sb.Append('\n');
-                    WriteList(sb, l, indent + 2);
-                    break;
-                default:
-                    sb.Append(' ').Append(Scalar(item)).Append('\n');
-                    break;
-            }
-        }
-    }
-
-    private static void WriteValue(StringBuilder sb, object? value, int indent)
-    {
-        switch (value)
-        {
-            case OMap { Entries.Count: > 0 } m:
-                sb.Append('\n');
-                WriteMap(sb, m, indent + 2);
-                break;
-            case List<object?> { Count: > 0 } l:
-                sb.Append('\n');
-                WriteList(sb, l, indent + 2);
-                break;
-            default:
-                sb.Append(' ').Append(Scalar(value)).Append('\n');
-                break;
-        }
-    }
-
-    private static string Key(string key) => NeedsQuotes(key) ? Quote(key) : key;
-
-    private static string Scalar(object? value) => value switch
-    {
-        null => "null",
-        OMap => "{}",
-        List<object?> => "[]",
-        bool b => b ? "true" : "false",
-        long l => l.ToString(CultureInfo.InvariantCulture),
-        int i => i.ToString(CultureInfo.InvariantCulture),
-        double d => FormatDouble(d),
-        string s => NeedsQuotes(s) ? Quote(s) : s,
-        _ => Quote(value.ToString() ?? ""),
+        null => YamlPlain.Null,
+        OMap m => new YamlMap([.. m.Entries.Select(e => KeyValuePair.Create(e.Key, ToNode(e.Value)))]),
+        List<object?> l => new YamlList([.. l.Select(ToNode)]),
+        bool b => b ? YamlPlain.True : YamlPlain.False,
+        long l => new YamlPlain(l.ToString(CultureInfo.InvariantCulture)),
+        int i => new YamlPlain(i.ToString(CultureInfo.InvariantCulture)),
+        double d => new YamlPlain(FormatDouble(d)),
+        _ => new YamlString(value.ToString() ?? ""),
     };
 
     public static string FormatDouble(double d) =>
         double.IsPositiveInfinity(d) ? ".inf" : double.IsNegativeInfinity(d) ? "-.inf" : double.IsNaN(d) ? ".nan"
         : d.ToString("R", CultureInfo.InvariantCulture) is var s && (s.Contains('.') || s.Contains('E')) ? s : s + ".0";
-
-    private static bool NeedsQuotes(string s)
-    {
-        if (s.Length == 0) return true;
-        if (YamlParsing.Resolve(s) != ScalarKind.String) return true;
-        if (s.ToLowerInvariant() is "yes" or "no" or "on" or "off" or "y" or "n") return true;
-        if ("-?:,[]{}#&*!|>'\"%@`".Contains(s[0]) || s[0] == ' ' || s[^1] == ' ' || s[^1] == ':') return true;
-        if (s.Contains(": ", StringComparison.Ordinal) || s.Contains(" #", StringComparison.Ordinal)) return true;
-        return s.Any(c => char.IsControl(c) || c == '\uFEFF');
-    }
-
-    private static string Quote(string s)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\r': sb.Append("\\r"); break;
-                default:
-                    if (char.IsControl(c) || c == '\uFEFF') sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        return sb.Append('"').ToString();
-    }
 
     public static string Json(object? root)
     {

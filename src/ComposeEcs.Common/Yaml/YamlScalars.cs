@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace ComposeEcs.CloudFormation;
+namespace ComposeEcs.Yaml;
 
 /// <summary>
 /// How a string is written in YAML so that both YAML 1.1 and YAML 1.2 parsers read back the same string.
 /// The rule: plain when nothing could misread it, a literal block (<c>|</c>, <c>|-</c> or <c>|+</c>) for
 /// multi-line text made of printable characters, otherwise a double-quoted string with escapes.
 /// </summary>
-internal static class YamlScalars
+public static class YamlScalars
 {
     // Every spelling YAML 1.1 or 1.2 resolves to a bool or null; compared case-insensitively, which also covers
     // odd casings ("tRUE") that a parser would not resolve, so those are quoted too (harmless).

@@ -1,0 +1,50 @@
+using ComposeEcs.Compose;
+
+namespace ComposeEcs.Cli.Messages;
+
+/// <summary>
+/// Diagnostics as lines: <c>file:line:col: error: message</c>. Warnings of the same kind for several services (a
+/// quarter of all messages on real files were <c>restart: ignored</c>) become one line naming the services, unless
+/// <c>--verbose</c> asks for each.
+/// </summary>
+public static class DiagnosticReport
+{
+    public static IEnumerable<string> Lines(IEnumerable<Diagnostic> diagnostics, bool verbose)
+    {
+        var list = diagnostics.ToList();
+        var groups = verbose ? [] : list
+            .Where(d => d.Severity == Severity.Warning && ServicePrefix(d.Message) is not null)
+            .GroupBy(d => d.Message[ServicePrefix(d.Message)!.Length..], StringComparer.Ordinal)
+            .Where(g => g.Select(d => ServiceName(d.Message)).Distinct().Count() > 1)
+            .ToDictionary(g => g.First(), g => g.ToList());
+        var summarised = groups.Values.SelectMany(g => g.Skip(1)).ToHashSet();
+        foreach (var d in list)
+        {
+            if (summarised.Contains(d)) continue;
+            if (!groups.TryGetValue(d, out var group))
+            {
+                yield return Line(d);
+                continue;
+            }
+            var services = string.Join(", ", group.Select(g => ServiceName(g.Message)).Distinct());
+            var kind = d.Message[ServicePrefix(d.Message)!.Length..];
+            yield return Line(d with { Message = $"services {services}: {kind} (--verbose shows each)" });
+        }
+    }
+
+    public static string Line(Diagnostic d)
+    {
+        var severity = d.Severity == Severity.Warning ? "warning" : "error";
+        return d.Location is null ? $"{severity}: {d.Message}" : $"{d.Location}: {severity}: {d.Message}";
+    }
+
+    /// <summary><c>service "web": </c> at the start of a message, or null.</summary>
+    private static string? ServicePrefix(string message)
+    {
+        if (!message.StartsWith("service \"", StringComparison.Ordinal)) return null;
+        var end = message.IndexOf("\": ", 9, StringComparison.Ordinal);
+        return end < 0 ? null : message[..(end + 3)];
+    }
+
+    private static string ServiceName(string message) => ServicePrefix(message)![9..^3];
+}
