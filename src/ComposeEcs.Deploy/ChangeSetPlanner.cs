@@ -26,7 +26,10 @@ public sealed class ChangeSetPlanner(CloudFormationClient cloudFormation, Deploy
             switch (changeSet.Status)
             {
                 case "CREATE_COMPLETE":
-                    return new PlannedChangeSet(created.Id, created.StackId, changeSet.Changes.Select(ToPlanned).ToList(), false, null);
+                    var planned = includeNestedStacks
+                        ? await NestedChanges.ExpandAsync(cloudFormation, timings, changeSet.Changes, "", cancellationToken).ConfigureAwait(false)
+                        : changeSet.Changes.Select(ToPlanned).ToList();
+                    return new PlannedChangeSet(created.Id, created.StackId, planned, false, null);
                 case "FAILED":
                     var empty = IsNoChanges(changeSet.StatusReason);
                     return new PlannedChangeSet(created.Id, created.StackId, [], empty, empty ? null : changeSet.StatusReason ?? "the change set failed");

@@ -20,7 +20,7 @@ namespace ComposeEcs.Ecs;
 // A new concern is a new file with any of Check/Plan/Emit/Finish functions, added to the lists below.
 
 /// <summary>Inputs the transform needs from outside the compose project. Empty for now.</summary>
-public sealed record TransformOptions;
+public sealed partial record TransformOptions;
 
 public static class ComposeTransform
 {

@@ -24,7 +24,7 @@ public static class ConvertCommand
 
             foreach (var secret in SecretParameters.Of(loaded))
             {
-                await context.Error.WriteLineAsync($"note: `compose-ecs up` fills the NoEcho parameter {secret.ParameterName} from {secret.Source}");
+                await context.Error.WriteLineAsync($"note: `compose-ecs up` writes secret \"{secret.Secret}\" ({secret.Source}) to Secrets Manager and fills {secret.ParameterName} with its ARN");
                 if (loaded.Secrets[secret.Secret].File is { } file && !File.Exists(file))
                     await context.Error.WriteLineAsync($"warning: secret \"{secret.Secret}\": {secret.Source} does not exist; `up` will need it");
             }
@@ -32,8 +32,13 @@ public static class ConvertCommand
             var tree = template.ToTree();
             foreach (var limit in TemplateLimits.Problems(tree, TemplateWriter.ToCompactJson(tree)))
                 await context.Error.WriteLineAsync($"note: {limit}");
-            var text = parse.GetValue(format) == "json" ? TemplateWriter.ToJson(tree) : TemplateWriter.ToYaml(tree);
             var path = parse.GetValue(output);
+            if (NestedOutput.Plan(tree, parse.GetValue(format)!) is { } nested)
+            {
+                if (path is not null) return await NestedOutput.WriteAsync(nested, parse.GetValue(format)!, path, context, cancellationToken);
+                await context.Error.WriteLineAsync(NestedOutput.Note(nested));
+            }
+            var text = parse.GetValue(format) == "json" ? TemplateWriter.ToJson(tree) : TemplateWriter.ToYaml(tree);
             if (path is null)
             {
                 await context.Out.WriteAsync(text);

@@ -44,6 +44,7 @@ public static class DownCommand
                 default:
                     await context.Out.WriteLineAsync($"Stack {target.StackName} deleted");
                     await WriteRetainedAsync(context.Out, result.Retained);
+                    await SecretsDown.DeleteAsync(aws, target.Name, context.Out, cancellationToken);
                     return ExitCodes.Success;
             }
         }, cancellationToken);

@@ -39,7 +39,7 @@ public static class UpCommand
 
         return await AwsCommand.RunAsync(settings, context, async aws =>
         {
-            var parameters = await new ParameterResolver(aws, context.GetEnvironment).ResolveAsync(template, project, cancellationToken);
+            var parameters = await new ParameterResolver(aws, context.GetEnvironment) { WriteSecrets = !dryRun }.ResolveAsync(template, project, cancellationToken);
             if (!parameters.Succeeded)
             {
                 await context.Error.WriteLineAsync($"compose-ecs: {parameters.Error}");
