@@ -26,17 +26,12 @@ internal static class Compatibility
             yield return Error("network_mode", $"\"{mode}\" is not supported, Fargate tasks always use awsvpc; remove it");
         if (service.Privileged)
             yield return Error("privileged", "Fargate does not run privileged containers; remove it (or set it to false in an override file)");
-        foreach (var port in service.Ports.Where(p => p.HostIp is { Length: > 0 }))
-            yield return Error("ports", $"{port.HostIp}:{port.Published}:{port.Target} binds a host IP, which a load balancer cannot; remove the IP", port.Location);
         foreach (var volume in service.Volumes)
         {
-            if (volume.Type == "bind")
-                yield return Error("volumes", $"{volume.Source}:{volume.Target} is a bind mount; Fargate has no host files, use a named volume", volume.Location);
-            else if (volume.Type == "volume" && volume.Source is null)
-                yield return Error("volumes", $"{volume.Target} is an anonymous volume; give it a name and declare it under volumes", volume.Location);
-            else if (volume.Type == "volume" && !project.Volumes.ContainsKey(volume.Source!))
+            // Bind mounts, anonymous volumes, host networking and host IPs were settled by LocalInputs before the checks.
+            if (volume.Type == "volume" && volume.Source is not null && !project.Volumes.ContainsKey(volume.Source))
                 yield return Error("volumes", $"volume \"{volume.Source}\" is not declared under the top-level volumes", volume.Location);
-            else if (volume.Type is not ("volume" or "tmpfs"))
+            else if (volume.Type is not ("volume" or "tmpfs" or "bind"))
                 yield return Error("volumes", $"{volume.Target}: volume type \"{volume.Type}\" is not supported on Fargate", volume.Location);
         }
         foreach (var secret in service.Secrets.Where(s => !project.Secrets.ContainsKey(s.Source)))

@@ -7,6 +7,8 @@ namespace ComposeEcs.Ecs;
 
 // How the transform is put together (read this before adding a concern):
 //
+//   0. Prepare     LocalInputs: bind mounts, configs and host-only settings decided from the project and the
+//                  LocalFiles snapshot in the options; every later stage sees the prepared project.
 //   1. Checks      ComposeProject -> diagnostics. Every concern validates its own fields; any error stops here,
 //                  so the later stages may assume a valid project and never fail.
 //   2. Context     TransformContext: project-wide facts (VPC/subnets, cluster reference, load balancer shape).
@@ -19,8 +21,12 @@ namespace ComposeEcs.Ecs;
 //
 // A new concern is a new file with any of Check/Plan/Emit/Finish functions, added to the lists below.
 
-/// <summary>Inputs the transform needs from outside the compose project. Empty for now.</summary>
-public sealed partial record TransformOptions;
+/// <summary>Inputs the transform needs from outside the compose project.</summary>
+public sealed partial record TransformOptions
+{
+    /// <summary>Bind-mount and config sources as read by <see cref="LocalFiles.Read"/>; none: every source is missing.</summary>
+    public LocalFiles LocalFiles { get; init; } = LocalFiles.None;
+}
 
 public static class ComposeTransform
 {
@@ -34,7 +40,7 @@ public static class ComposeTransform
     private static readonly ImmutableArray<Func<TransformContext, ServicePlan, ServicePlan>> PlanSteps =
     [
         Networks.Plan, Logging.Plan, LoadBalancing.Plan, ServiceDiscovery.Plan, Services.Plan, Iam.Plan,
-        Secrets.Plan, Volumes.Plan, Gpu.Plan,
+        Secrets.Plan, Volumes.Plan, TaskLocalVolumes.Plan, Gpu.Plan, FileDelivery.Plan,
     ];
 
     private static readonly ImmutableArray<Func<TransformContext, ImmutableArray<ServicePlan>, Template>> Emitters =
@@ -49,10 +55,13 @@ public static class ComposeTransform
     /// <summary>Pure: the same project and options always give the same template (or the same diagnostics).</summary>
     public static Result<Template> Convert(ComposeProject project, TransformOptions? options = null)
     {
-        var diagnostics = Checks.SelectMany(check => check(project)).InSourceOrder();
+        options ??= new TransformOptions();
+        var prepared = LocalInputs.Prepare(project, options.LocalFiles);
+        project = prepared.Project;
+        var diagnostics = prepared.Diagnostics.Concat(Checks.SelectMany(check => check(project))).InSourceOrder();
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new(null, diagnostics);
 
-        var context = TransformContext.Create(project, options ?? new TransformOptions());
+        var context = TransformContext.Create(project, options) with { Deliveries = prepared.Deliveries };
         var plans = project.Services.Values
             .Select(service => PlanSteps.Aggregate(Start(service), (plan, step) => step(context, plan)))
             .ToImmutableArray();

@@ -18,6 +18,8 @@ internal sealed record TransformContext
     public Expr LogGroupName { get; init; } = Fn.Ref(LogicalIds.LogGroup);
     public Expr NamespaceArn { get; init; } = Fn.GetAtt(LogicalIds.CloudMap, "Arn");
     public Expr NamespaceId { get; init; } = Fn.Ref(LogicalIds.CloudMap);
+    /// <summary>Configs and bind-mounted files each service gets (<see cref="LocalInputs"/>), by service name.</summary>
+    public ImmutableSortedDictionary<string, ImmutableArray<Delivery>> Deliveries { get; init; } = Maps.Empty<ImmutableArray<Delivery>>();
 
     public static TransformContext Create(ComposeProject project, TransformOptions options) => new()
     {

@@ -78,7 +78,7 @@ public sealed class ConvertCommandTests : IDisposable
     [Fact]
     public async Task A_rejected_field_is_one_line_with_its_position_and_exit_code_2()
     {
-        Write("services:\n  app:\n    image: ghcr.io/example/app:1\n    network_mode: host\n");
+        Write("services:\n  app:\n    image: ghcr.io/example/app:1\n    network_mode: none\n");
 
         var run = await Run("convert");
 

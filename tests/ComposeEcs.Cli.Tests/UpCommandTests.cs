@@ -144,7 +144,7 @@ public sealed class UpCommandTests
     public async Task A_compose_error_is_bad_input_and_nothing_is_deployed()
     {
         await using var t = await UpTestSupport.StartAsync();
-        t.WriteCompose("services:\n  web:\n    image: nginx\n    network_mode: host\n");
+        t.WriteCompose("services:\n  web:\n    image: nginx\n    network_mode: none\n");
 
         var run = await t.RunAsync("up");
 

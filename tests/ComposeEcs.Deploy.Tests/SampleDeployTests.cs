@@ -59,11 +59,11 @@ public sealed class SampleDeployTests
     private static (ComposeProject Project, Template Template) Convert(string sample)
     {
         var directory = Path.Combine(SamplesDirectory(), sample);
-        // The dev override has bind mounts (rejected on ECS); production deploys use compose.prod.yaml.
+        // Production deploys use compose.prod.yaml (the dev override would make ./src an empty EFS volume).
         var files = sample == "dev-prod-override" ? ["compose.yaml", "compose.prod.yaml"] : System.Collections.Immutable.ImmutableArray<string>.Empty;
         var loaded = ComposeLoader.Load(new LoadOptions { WorkingDirectory = directory, Files = files });
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
-        var converted = ComposeTransform.Convert(loaded.Value!);
+        var converted = ComposeTransform.Convert(loaded.Value!, new TransformOptions { LocalFiles = LocalFiles.Read(loaded.Value!, _ => null) });
         Assert.True(converted.Succeeded, string.Join("\n", converted.Diagnostics));
         return (loaded.Value!, converted.Value!);
     }

@@ -18,8 +18,6 @@ public class CompatibilityTests
     }
 
     [Theory]
-    [InlineData("host")]
-    [InlineData("bridge")]
     [InlineData("none")]
     [InlineData("service:db")]
     public void Network_mode_other_than_awsvpc_is_an_error(string mode)
@@ -33,24 +31,14 @@ public class CompatibilityTests
         Transform.Ok(Project(Service("app") with { NetworkMode = "awsvpc" }));
     }
 
-    [Fact]
-    public void Port_with_a_host_ip_is_an_error()
+    [Theory]
+    [InlineData("host")]
+    [InlineData("bridge")]
+    public void Host_and_bridge_network_modes_run_in_awsvpc_with_a_warning(string mode)
     {
-        Assert.StartsWith("service \"web\": ports:", OnlyError(Service("web").Publishing(Port(80, 80) with { HostIp = "127.0.0.1" })));
-    }
-
-    [Fact]
-    public void Bind_mount_is_an_error()
-    {
-        var error = OnlyError(Service("web") with { Volumes = [new ServiceVolume("bind", "/usr/share/nginx/html") { Source = "/work/demo/site" }] });
-        Assert.StartsWith("service \"web\": volumes:", error);
-        Assert.Contains("bind mount", error);
-    }
-
-    [Fact]
-    public void Anonymous_volume_is_an_error()
-    {
-        Assert.Contains("anonymous volume", OnlyError(Service("db") with { Volumes = [new ServiceVolume("volume", "/var/lib/data")] }));
+        var result = ComposeTransform.Convert(Project(Service("app") with { NetworkMode = mode }));
+        Assert.True(result.Succeeded);
+        Assert.StartsWith($"service \"app\": network_mode: {mode} ignored", Assert.Single(result.Warnings).Message);
     }
 
     [Fact]

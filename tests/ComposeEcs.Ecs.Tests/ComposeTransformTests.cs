@@ -7,7 +7,7 @@ public class ComposeTransformTests
     {
         var result = ComposeTransform.Convert(Project(
             Service("a") with { Image = null },
-            Service("b") with { NetworkMode = "host" },
+            Service("b") with { NetworkMode = "none" },
             Service("c") with { ContainerName = "x" }));
         Assert.Null(result.Value);
         Assert.Equal(2, result.Errors.Count());

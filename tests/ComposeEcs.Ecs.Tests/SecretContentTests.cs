@@ -15,7 +15,7 @@ public class SecretContentTests
         {
             var loaded = ComposeLoader.Load(folder.LoadOptions());
             if (!loaded.Succeeded) continue;
-            var converted = ComposeTransform.Convert(loaded.Value!);
+            var converted = ComposeTransform.Convert(loaded.Value!, new TransformOptions { LocalFiles = LocalFiles.Read(loaded.Value!, _ => null) });
             if (!converted.Succeeded) continue;
             var outputs = new[] { converted.Value!.ToYaml(), converted.Value!.ToJson() };
             foreach (var secret in loaded.Value!.Secrets.Values.Where(s => s.File is not null && File.Exists(s.File)))

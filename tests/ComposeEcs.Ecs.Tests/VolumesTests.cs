@@ -157,9 +157,12 @@ public class VolumesTests
     }
 
     [Fact]
-    public void Bind_mounts_are_rejected_with_the_reason()
+    public void A_bind_mount_of_a_host_path_becomes_a_persistent_efs_volume()
     {
-        var app = Service("app") with { Volumes = [new ServiceVolume("bind", "/data") { Source = "/home/me/data" }] };
-        Assert.Contains("bind mount", Assert.Single(Transform.Errors(Project(app))));
+        var app = Service("app") with { Volumes = [new ServiceVolume("bind", "/data") { Source = "/srv/app/data", WrittenSource = "/srv/app/data" }] };
+        var result = ComposeTransform.Convert(Project(app));
+        Assert.True(result.Succeeded);
+        Assert.Contains("/srv/app/data is a host path: it becomes persistent data on the EFS volume \"srv_app_data\"", Assert.Single(result.Warnings).Message);
+        Assert.Contains("SrvappdataFilesystem", result.Value!.Resources.Keys);
     }
 }

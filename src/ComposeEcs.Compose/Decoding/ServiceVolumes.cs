@@ -57,6 +57,7 @@ internal static class ServiceVolumes
         if (!target.StartsWith('/')) { r.Error(field, $"invalid volume \"{scalar.Value}\": target must be an absolute path", scalar); return null; }
         var options = parts.Length == 3 ? parts[2].Split(',') : [];
         var readOnly = false;
+        var readWrite = false;
         bool? noCopy = null;
         string? consistency = null, propagation = null;
         foreach (var option in options)
@@ -64,7 +65,7 @@ internal static class ServiceVolumes
             switch (option)
             {
                 case "ro": readOnly = true; break;
-                case "rw": readOnly = false; break;
+                case "rw": readOnly = false; readWrite = true; break;
                 case "nocopy": noCopy = true; break;
                 case "z" or "Z": break;
                 case "consistent" or "cached" or "delegated": consistency = option; break;
@@ -78,7 +79,9 @@ internal static class ServiceVolumes
         return new ServiceVolume(bind ? "bind" : "volume", target)
         {
             Source = bind ? FullPath(source) : source,
+            WrittenSource = bind ? (scalar.Written ?? scalar.Value).Split(':')[0] : null,
             ReadOnly = readOnly,
+            ReadWriteRequested = readWrite,
             Consistency = consistency,
             BindCreateHostPath = bind ? true : null,
             BindPropagation = propagation,
@@ -94,6 +97,7 @@ internal static class ServiceVolumes
         if (type is null || !Types.Contains(type)) { r.Error(field, type is null ? "type is required" : $"invalid type \"{type}\"", map["type"] ?? map); return null; }
         if (target is null) { r.Error(field, "target is required", map); return null; }
         var source = r.Str(map["source"], field + ".source");
+        var readOnly = r.Bool(map["read_only"], field + ".read_only");
         if (type == "bind" && source is null) { r.Error(field, "bind mounts need a source", map); return null; }
         var bind = r.Map(map["bind"], field + ".bind");
         var volume = r.Map(map["volume"], field + ".volume");
@@ -101,7 +105,9 @@ internal static class ServiceVolumes
         return new ServiceVolume(type, target)
         {
             Source = type == "bind" && source is not null ? FullPath(source) : source,
-            ReadOnly = r.Bool(map["read_only"], field + ".read_only") ?? false,
+            WrittenSource = type == "bind" ? (map["source"] as YScalar)?.Written ?? source : null,
+            ReadOnly = readOnly ?? false,
+            ReadWriteRequested = readOnly == false,
             Consistency = r.Str(map["consistency"], field + ".consistency"),
             BindCreateHostPath = r.Bool(bind?["create_host_path"], field + ".bind.create_host_path"),
             BindPropagation = r.Str(bind?["propagation"], field + ".bind.propagation"),

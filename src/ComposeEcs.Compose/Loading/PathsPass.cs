@@ -19,7 +19,7 @@ internal static class PathsPass
             try { return Path.GetFullPath(Path.Combine(baseDir, path)); }
             catch (ArgumentException) { return path; }
         }
-        YNode AbsNode(YNode node) => node is YScalar { IsNull: false } s ? s with { Value = Abs(s.Value) } : node;
+        YNode AbsNode(YNode node) => node is YScalar { IsNull: false } s ? s with { Value = Abs(s.Value), Written = s.Written ?? s.Value } : node;
 
         foreach (var section in new[] { "services", "secrets", "configs" })
         {
@@ -66,7 +66,7 @@ internal static class PathsPass
                     var colon = s.Value.IndexOf(':');
                     if (colon <= 0) return v;
                     var source = s.Value[..colon];
-                    return ServiceVolumes.IsPath(source) ? s with { Value = Abs(source) + s.Value[colon..] } : v;
+                    return ServiceVolumes.IsPath(source) ? s with { Value = Abs(source) + s.Value[colon..], Written = s.Written ?? s.Value } : v;
                 case YMapping m when m["type"] is YScalar { Value: "bind" } && m["source"] is YScalar { IsNull: false } src:
                     return m.With("source", AbsNode(src));
                 default:

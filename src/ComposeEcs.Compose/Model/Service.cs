@@ -111,7 +111,11 @@ public sealed record ServiceVolume(string Type, string Target)
 {
     /// <summary>Volume name for <c>volume</c>, absolute host path for <c>bind</c>, null for anonymous and tmpfs.</summary>
     public string? Source { get; init; }
+    /// <summary>A bind mount's source as the user wrote it (after interpolation), for messages: <c>./nginx.conf</c>.</summary>
+    public string? WrittenSource { get; init; }
     public bool ReadOnly { get; init; }
+    /// <summary><c>:rw</c> or <c>read_only: false</c> was written (not just the default).</summary>
+    public bool ReadWriteRequested { get; init; }
     public string? Consistency { get; init; }
     public bool? BindCreateHostPath { get; init; }
     public string? BindPropagation { get; init; }

@@ -22,6 +22,9 @@ public sealed record YScalar(string Value, ScalarKind Kind, SourceLocation Locat
 {
     public bool IsNull => Kind == ScalarKind.Null;
 
+    /// <summary>The value as written (after interpolation) when a pass rewrote it, such as a path made absolute.</summary>
+    public string? Written { get; init; }
+
     public static YScalar String(string value, SourceLocation location) => new(value, ScalarKind.String, location);
 }
 

@@ -41,10 +41,12 @@ public sealed class ConvertGoldenTests
 
     internal static (Template? Template, string[] Diagnostics) Convert(CaseFolder folder)
     {
-        var loaded = ComposeLoader.Load(folder.LoadOptions());
+        var options = folder.LoadOptions();
+        var loaded = ComposeLoader.Load(options);
         if (!loaded.Succeeded) return (null, [.. loaded.Diagnostics.Select(d => d.ToString())]);
 
-        var converted = ComposeTransform.Convert(loaded.Value!);
+        var local = LocalFiles.Read(loaded.Value!, options.Environment.GetValueOrDefault);
+        var converted = ComposeTransform.Convert(loaded.Value!, new TransformOptions { LocalFiles = local });
         var diagnostics = loaded.Diagnostics.Concat(converted.Diagnostics).Select(d => d.ToString()).ToArray();
         return (converted.Succeeded ? converted.Value : null, diagnostics);
     }

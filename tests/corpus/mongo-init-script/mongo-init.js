@@ -1,0 +1,1 @@
+db.createUser({ user: 'app', pwd: 'app', roles: [{ role: 'readWrite', db: 'app' }] });
