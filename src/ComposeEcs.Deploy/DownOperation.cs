@@ -34,7 +34,8 @@ public sealed class DownOperation(AwsContext aws, DeployTimings timings)
 
             var resources = await StackTree.ResourcesAsync(aws, stack.StackId, cancellationToken).ConfigureAwait(false);
             var marker = await _watcher.NewestEventIdAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
-            await _cfn.DeleteStackAsync(stack.StackId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // Like ExecuteChangeSet in up: once sent, the delete request is not cancelled halfway (it would still happen in AWS).
+            await _cfn.DeleteStackAsync(stack.StackId, cancellationToken: CancellationToken.None).ConfigureAwait(false);
             started = true;
             progress.Report(new StackOperationStarted(stackName, "delete", resources.Count(r => r.ResourceStatus != StackStatuses.DeleteComplete)));
 
