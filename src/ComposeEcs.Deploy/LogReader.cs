@@ -8,7 +8,11 @@ namespace ComposeEcs.Deploy;
 /// <param name="Since">Only events at or after this time.</param>
 /// <param name="Tail">Only the last N events of each service (before following).</param>
 /// <param name="Follow">Keep polling for new events until cancelled.</param>
-public sealed record LogsRequest(string ProjectName, IReadOnlyList<string> Services, DateTimeOffset? Since = null, int? Tail = null, bool Follow = false);
+public sealed record LogsRequest(string ProjectName, IReadOnlyList<string> Services, DateTimeOffset? Since = null, int? Tail = null, bool Follow = false)
+{
+    /// <summary>Only events before this time (<c>--until</c>).</summary>
+    public DateTimeOffset? Until { get; init; }
+}
 
 /// <summary>One log line of a service's task. Streams are named <c>&lt;prefix&gt;/&lt;container&gt;/&lt;task-id&gt;</c>.</summary>
 public sealed record LogLine(string Service, string TaskId, DateTimeOffset Timestamp, string Message);
@@ -68,7 +72,7 @@ public sealed class LogReader(AwsContext aws, DeployTimings timings)
         {
             try
             {
-                var filter = new FilterLogEventsRequest(group, LogStreamNamePrefix: prefix, StartTime: since);
+                var filter = new FilterLogEventsRequest(group, LogStreamNamePrefix: prefix, StartTime: since, EndTime: request.Until);
                 await foreach (var e in aws.Logs.FilterLogEventsAsync(filter, cancellationToken).ConfigureAwait(false))
                 {
                     if (ParseStream(e.LogStreamName) is not { } stream) continue;

@@ -1,6 +1,7 @@
 using ComposeEcs.Aws.Credentials;
 using ComposeEcs.Cli;
 using ComposeEcs.FakeAws;
+using ComposeEcs.TestSupport;
 
 namespace ComposeEcs.Cli.Tests;
 
@@ -24,17 +25,7 @@ internal sealed class UpTestSupport : IAsyncDisposable
         return new UpTestSupport(server, System.IO.Directory.CreateTempSubdirectory("compose-ecs-cli-").FullName);
     }
 
-    public Dictionary<string, string> Environment() => new(StringComparer.Ordinal)
-    {
-        ["AWS_ENDPOINT_URL"] = Server.Endpoint.ToString(),
-        ["AWS_REGION"] = "us-east-1",
-        ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE",
-        ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-        ["AWS_CONFIG_FILE"] = Path.Combine(Directory, "no-such-aws-config"),
-        ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(Directory, "no-such-aws-credentials"),
-        ["HOME"] = Directory,
-        ["COMPOSE_ECS_POLL_INTERVAL"] = "5ms",
-    };
+    public Dictionary<string, string> Environment() => FakeKeys.Environment(Server.Endpoint, Directory);
 
     public void WriteCompose(string yaml, string file = "compose.yaml") => File.WriteAllText(Path.Combine(Directory, file), yaml);
 
@@ -49,13 +40,7 @@ internal sealed class UpTestSupport : IAsyncDisposable
     }
 
     /// <summary>The repository's samples/ folder.</summary>
-    public static string SamplesDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ComposeEcs.slnx")))
-                return Path.Combine(dir.FullName, "samples");
-        throw new InvalidOperationException("repository root not found");
-    }
+    public static string SamplesDirectory() => Repository.Samples;
 
     public async ValueTask DisposeAsync()
     {

@@ -38,7 +38,7 @@ public sealed class UsageErrorTests
     }
 
     [Theory]
-    [InlineData("config", "--images")]
+    [InlineData("config", "--nonsense")]
     [InlineData("logs", "--bogus")]
     public async Task An_unknown_option_is_not_taken_for_a_service_name(string command, string option)
     {

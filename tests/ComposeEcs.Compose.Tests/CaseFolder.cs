@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ComposeEcs.Compose.Decoding;
 using ComposeEcs.Compose.Model;
+using ComposeEcs.TestSupport;
 
 namespace ComposeEcs.Compose.Tests;
 
@@ -10,12 +11,9 @@ namespace ComposeEcs.Compose.Tests;
 /// </summary>
 public sealed record CaseFolder(string Name, string Directory)
 {
-    public static string Root { get; } = FindRoot();
+    public static IEnumerable<string> Names() => Repository.CaseDirectories("loader").Select(Path.GetFileName)!;
 
-    public static IEnumerable<string> Names() =>
-        System.IO.Directory.GetDirectories(Path.Combine(Root, "loader")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
-
-    public static CaseFolder Get(string name) => new(name, Path.Combine(Root, "loader", name));
+    public static CaseFolder Get(string name) => new(name, Path.Combine(Repository.Cases("loader"), name));
 
     public LoadOptions Options() => OptionsFor(Directory);
 
@@ -65,15 +63,5 @@ public sealed record CaseFolder(string Name, string Directory)
             return Relative(string.Join("\n", result.Errors.Select(d => d.ToString())) + "\n");
         var warnings = string.Concat(result.Warnings.Select(w => "# " + w + "\n"));
         return Relative(warnings + ProjectWriter.ToYaml(result.Value!));
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            var candidate = Path.Combine(dir, "tests", "cases");
-            if (System.IO.Directory.Exists(Path.Combine(candidate, "loader"))) return candidate;
-        }
-        throw new InvalidOperationException("tests/cases/loader not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,3 +1,5 @@
+using ComposeEcs.TestSupport;
+
 namespace ComposeEcs.Compose.Tests;
 
 /// <summary>Runs every folder of <c>tests/cases/loader</c>; <c>UPDATE_GOLDEN=1</c> rewrites the expected files.</summary>
@@ -15,11 +17,10 @@ public sealed class LoaderCaseTests
 
         var expectedYaml = Path.Combine(folder.Directory, "expected.yaml");
         var expectedError = Path.Combine(folder.Directory, "expected-error.txt");
-        if (System.Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        if (Golden.Updating)
         {
-            File.Delete(expectedYaml);
-            File.Delete(expectedError);
-            File.WriteAllText(result.Succeeded ? expectedYaml : expectedError, actual);
+            Golden.Verify(expectedYaml, result.Succeeded ? actual : null);
+            Golden.Verify(expectedError, result.Succeeded ? null : actual);
             return;
         }
         var expectedFile = File.Exists(expectedError) ? expectedError : expectedYaml;

@@ -1,3 +1,5 @@
+using ComposeEcs.TestSupport;
+
 namespace ComposeEcs.Compose.Tests;
 
 /// <summary>Every real-world app under <c>samples/</c> loads without errors.</summary>
@@ -5,7 +7,7 @@ public sealed class SamplesLoadTests
 {
     public static TheoryData<string> Samples()
     {
-        var root = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(CaseFolder.Root))!, "samples");
+        var root = Repository.Samples;
         return new(Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, "compose.yaml"))).Select(Path.GetFileName).Order()!);
     }
 
@@ -13,7 +15,7 @@ public sealed class SamplesLoadTests
     [MemberData(nameof(Samples))]
     public void Sample_loads_without_errors(string sample)
     {
-        var root = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(CaseFolder.Root))!, "samples", sample);
+        var root = Path.Combine(Repository.Samples, sample);
         var result = ComposeLoader.Load(new LoadOptions { WorkingDirectory = root, Environment = new Dictionary<string, string>() });
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.NotEmpty(result.Value!.Services);

@@ -3,6 +3,7 @@ using ComposeEcs.Aws.Credentials;
 using ComposeEcs.Aws.Http;
 using ComposeEcs.Deploy;
 using ComposeEcs.FakeAws;
+using ComposeEcs.TestSupport;
 
 namespace ComposeEcs.Deploy.Tests;
 
@@ -24,7 +25,7 @@ internal sealed class Emulator : IAsyncDisposable
     public static async Task<Emulator> StartAsync(FakeAwsOptions? options = null)
     {
         var server = await FakeAwsServer.StartAsync(options ?? new FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(5) });
-        var aws = new AwsContext(new AwsCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"), "us-east-1", server.Endpoint,
+        var aws = new AwsContext(new AwsCredentials(FakeKeys.AccessKeyId, FakeKeys.SecretAccessKey), FakeKeys.Region, server.Endpoint,
             retryPolicy: new RetryPolicy(5, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(20)));
         return new Emulator(server, aws);
     }

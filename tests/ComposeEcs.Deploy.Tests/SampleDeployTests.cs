@@ -1,3 +1,4 @@
+using ComposeEcs.TestSupport;
 using ComposeEcs.CloudFormation;
 using ComposeEcs.Compose;
 using ComposeEcs.Compose.Model;
@@ -11,7 +12,7 @@ public sealed class SampleDeployTests
     public static TheoryData<string> Samples()
     {
         var data = new TheoryData<string>();
-        foreach (var dir in Directory.GetDirectories(SamplesDirectory()).Order(StringComparer.Ordinal))
+        foreach (var dir in Directory.GetDirectories(Repository.Samples).Order(StringComparer.Ordinal))
             data.Add(Path.GetFileName(dir));
         return data;
     }
@@ -58,7 +59,7 @@ public sealed class SampleDeployTests
 
     private static (ComposeProject Project, Template Template) Convert(string sample)
     {
-        var directory = Path.Combine(SamplesDirectory(), sample);
+        var directory = Path.Combine(Repository.Samples, sample);
         // Production deploys use compose.prod.yaml (the dev override would make ./src an empty EFS volume).
         var files = sample == "dev-prod-override" ? ["compose.yaml", "compose.prod.yaml"] : System.Collections.Immutable.ImmutableArray<string>.Empty;
         var loaded = ComposeLoader.Load(new LoadOptions { WorkingDirectory = directory, Files = files });
@@ -66,13 +67,5 @@ public sealed class SampleDeployTests
         var converted = ComposeTransform.Convert(loaded.Value!, new TransformOptions { LocalFiles = LocalFiles.Read(loaded.Value!, _ => null) });
         Assert.True(converted.Succeeded, string.Join("\n", converted.Diagnostics));
         return (loaded.Value!, converted.Value!);
-    }
-
-    private static string SamplesDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ComposeEcs.slnx")))
-                return Path.Combine(dir.FullName, "samples");
-        throw new InvalidOperationException("repository root not found");
     }
 }

@@ -15,6 +15,9 @@ public sealed record FakeAwsOptions
     /// <summary>With a seed, generated ids (stack ids, physical ids, task ids) are the same from run to run.</summary>
     public int? Seed { get; init; }
 
+    /// <summary>The loopback port to listen on; 0 (tests) picks a free one.</summary>
+    public int Port { get; init; }
+
     /// <summary>CloudFormation's limit for an inline TemplateBody (larger templates must be uploaded to S3).</summary>
     public int MaxTemplateBodyBytes { get; init; } = 51_200;
 }

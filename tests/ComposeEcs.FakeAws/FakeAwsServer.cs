@@ -51,7 +51,7 @@ public sealed class FakeAwsServer : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
         _app = builder.Build();
         _app.Run(routing.HandleAsync);
     }

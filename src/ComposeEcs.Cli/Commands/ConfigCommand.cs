@@ -13,6 +13,8 @@ public static class ConfigCommand
         var services = new Option<bool>("--services") { Description = "Print the service names, one per line" };
         var profiles = new Option<bool>("--profiles") { Description = "Print the profile names, one per line" };
         var volumes = new Option<bool>("--volumes") { Description = "Print the volume names, one per line" };
+        var images = new Option<bool>("--images") { Description = "Print the image names, one per line" };
+        var outputFile = new Option<string?>("--output", "-o") { Description = "Write the output to this file instead of stdout" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Only validate the configuration, print nothing" };
         var targets = ServiceArguments.Create("service", "Only these services and their dependencies (enabled whatever their profiles)");
 
@@ -22,6 +24,8 @@ public static class ConfigCommand
         command.Options.Add(services);
         command.Options.Add(profiles);
         command.Options.Add(volumes);
+        command.Options.Add(images);
+        command.Options.Add(outputFile);
         command.Options.Add(quiet);
         command.Arguments.Add(targets);
         command.SetAction(async (parse, cancellationToken) =>
@@ -40,7 +44,9 @@ public static class ConfigCommand
             if (parse.GetValue(services)) output = Lines(loaded.Services.Keys);
             else if (parse.GetValue(profiles)) output = Lines(loaded.Services.Values.SelectMany(s => s.Profiles).Distinct().Order(StringComparer.Ordinal));
             else if (parse.GetValue(volumes)) output = Lines(loaded.Volumes.Keys);
+            else if (parse.GetValue(images)) output = Lines(loaded.Services.Values.Select(s => s.Image).OfType<string>().Distinct().Order(StringComparer.Ordinal));
             else output = parse.GetValue(format) == "json" ? ProjectWriter.ToJson(loaded) : ProjectWriter.ToYaml(loaded);
+            if (parse.GetValue(outputFile) is { } path) return await OutputFile.WriteAsync(path, output, context, cancellationToken);
             await context.Out.WriteAsync(output.AsMemory(), cancellationToken);
             return ExitCodes.Success;
         });

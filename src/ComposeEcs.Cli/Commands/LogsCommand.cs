@@ -21,6 +21,8 @@ public static class LogsCommand
         var services = ServiceArguments.Create("SERVICE", "Only these services (default: all)");
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new log lines until interrupted" };
         var since = new Option<string?>("--since") { Description = "Only lines since a duration ago (10m, 1h) or an RFC 3339 timestamp" };
+        var until = new Option<string?>("--until") { Description = "Only lines before a duration ago (10m, 1h) or an RFC 3339 timestamp" };
+        var noPrefix = new Option<bool>("--no-log-prefix") { Description = "Do not print the service prefix" };
         var tail = new Option<string?>("--tail", "-n") { Description = "Only the last N lines of each service (a number, or all)" };
         var timestamps = new Option<bool>("--timestamps", "-t") { Description = "Show each line's timestamp" };
         var noColor = new Option<bool>("--no-color") { Description = "Do not colour the service prefixes" };
@@ -28,7 +30,7 @@ public static class LogsCommand
         project.AddTo(command);
         aws.AddTo(command);
         command.Arguments.Add(services);
-        foreach (var option in new Option[] { follow, since, tail, timestamps, noColor }) command.Options.Add(option);
+        foreach (var option in new Option[] { follow, since, until, tail, timestamps, noColor, noPrefix }) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (ProjectTarget.Resolve(project.Read(parse), context) is not { } target) return ExitCodes.BadInput;
@@ -36,6 +38,12 @@ public static class LogsCommand
             if (parse.GetValue(since) is { } sinceText && (from = Durations.ParseSince(sinceText, DateTimeOffset.UtcNow)) is null)
             {
                 await context.Error.WriteLineAsync($"compose-ecs: --since '{sinceText}' is neither a duration (10m, 1h30m) nor an RFC 3339 timestamp");
+                return ExitCodes.BadInput;
+            }
+            DateTimeOffset? to = null;
+            if (parse.GetValue(until) is { } untilText && (to = Durations.ParseSince(untilText, DateTimeOffset.UtcNow)) is null)
+            {
+                await context.Error.WriteLineAsync($"compose-ecs: --until '{untilText}' is neither a duration (10m, 1h30m) nor an RFC 3339 timestamp");
                 return ExitCodes.BadInput;
             }
             int? lastLines = null;
@@ -54,13 +62,13 @@ public static class LogsCommand
                 await context.Error.WriteLineAsync($"compose-ecs: no such service: {unknown}");
                 return ExitCodes.BadInput;
             }
-            var request = new LogsRequest(target.Name, named, from, lastLines, parse.GetValue(follow));
+            var request = new LogsRequest(target.Name, named, from, lastLines, parse.GetValue(follow)) { Until = to };
             var colour = !parse.GetValue(noColor) && context.IsTerminal && context.GetEnvironment("NO_COLOR") is null;
             var known = named.Length > 0 ? named : target.Project?.Services.Keys.ToArray() ?? [];
             return await AwsCommand.RunAsync(aws.Read(parse), context, async client =>
             {
                 var console = Consoles.For(context, noColor: !colour);
-                var formatter = new LogFormatter(known, parse.GetValue(timestamps), colour);
+                var formatter = new LogFormatter(known, parse.GetValue(timestamps), colour) { Prefix = !parse.GetValue(noPrefix) };
                 var timings = DeployTimings.FromEnvironment(context.GetEnvironment);
                 await foreach (var line in new LogReader(client, timings).ReadAsync(request, cancellationToken))
                 {

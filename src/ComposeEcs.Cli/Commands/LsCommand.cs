@@ -15,13 +15,17 @@ public static class LsCommand
     {
         var aws = new AwsOptions();
         var format = OutputFormat.Create();
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Only the project names, one per line" };
         var command = new Command("ls", "List the projects deployed in the account and region");
         aws.AddTo(command);
         command.Options.Add(format);
+        command.Options.Add(quiet);
         command.SetAction((parse, cancellationToken) => AwsCommand.RunAsync(aws.Read(parse), context, async client =>
         {
             var projects = await new ProjectLister(client).ListAsync(cancellationToken);
-            if (parse.GetValue(format) == "json")
+            if (parse.GetValue(quiet))
+                await context.Out.WriteAsync(string.Concat(projects.Select(p => p.Name + "\n")));
+            else if (parse.GetValue(format) == "json")
                 await context.Out.WriteLineAsync(Json(projects));
             else
                 Consoles.For(context).Write(Table(projects));

@@ -16,19 +16,29 @@ public static class PsCommand
         var aws = new AwsOptions();
         var all = new Option<bool>("--all", "-a") { Description = "One row per task: task id, status, health, IP" };
         var format = OutputFormat.Create();
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Only the task ids, one per line" };
+        var serviceNames = new Option<bool>("--services") { Description = "Only the service names, one per line" };
         var command = new Command("ps", "List the project's services and their tasks");
         project.AddTo(command);
         aws.AddTo(command);
         command.Options.Add(all);
         command.Options.Add(format);
+        command.Options.Add(quiet);
+        command.Options.Add(serviceNames);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (ProjectTarget.Resolve(project.Read(parse), context) is not { } target) return ExitCodes.BadInput;
             var json = parse.GetValue(format) == "json";
-            var tasks = parse.GetValue(all);
+            var tasks = parse.GetValue(all) || parse.GetValue(quiet);
             return await AwsCommand.RunAsync(aws.Read(parse), context, async client =>
             {
                 var status = await new ProjectStatusReader(client).ReadAsync(target.StackName, target.Project, tasks || json, cancellationToken);
+                if (parse.GetValue(quiet) || parse.GetValue(serviceNames))
+                {
+                    var names = parse.GetValue(quiet) ? status.Tasks.Select(t => t.TaskId) : status.Services.Select(s => s.Name);
+                    await context.Out.WriteAsync(string.Concat(names.Select(n => n + "\n")));
+                    return ExitCodes.Success;
+                }
                 if (json)
                 {
                     await context.Out.WriteLineAsync(Json(status));

@@ -14,9 +14,17 @@ public sealed class LogFormatter(IReadOnlyList<string> knownServices, bool times
     private readonly List<string> _services = knownServices.Order(StringComparer.Ordinal).ToList();
     private int _width = knownServices.Count == 0 ? 0 : knownServices.Max(s => s.Length);
 
+    /// <summary>False for <c>--no-log-prefix</c>: the message (and timestamp) alone.</summary>
+    public bool Prefix { get; init; } = true;
+
     /// <summary>The line as markup when colouring, else plain text.</summary>
     public string Format(LogLine line)
     {
+        if (!Prefix)
+        {
+            var stamp = timestamps ? line.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture) + " " : "";
+            return color ? Markup.Escape(stamp + line.Message) : stamp + line.Message;
+        }
         if (!_services.Contains(line.Service)) _services.Add(line.Service);
         _width = Math.Max(_width, line.Service.Length);
         var prefix = line.Service.PadRight(_width) + "  |";

@@ -1,3 +1,4 @@
+using ComposeEcs.TestSupport;
 using ComposeEcs.Aws.Clients;
 using ComposeEcs.Aws.Credentials;
 using ComposeEcs.Aws.Http;
@@ -8,7 +9,7 @@ namespace ComposeEcs.Aws.Tests.Protocol;
 /// <summary>A loopback emulator and an <see cref="AwsContext"/> pointed at it; all traffic stays on 127.0.0.1.</summary>
 public sealed class EmulatedAws : IAsyncDisposable
 {
-    public static readonly AwsCredentials Keys = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+    public static readonly AwsCredentials Keys = new(FakeKeys.AccessKeyId, FakeKeys.SecretAccessKey);
     public static readonly RetryPolicy FastRetry = new(4, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5));
 
     private EmulatedAws(FakeAwsServer server, AwsContext context)
