@@ -46,6 +46,8 @@ public sealed class AwsContext : IDisposable
         Ec2 = new Ec2Client(Transport);
         Ssm = new SsmClient(Transport);
         Sts = new StsClient(Transport);
+        Ecr = new EcrClient(Transport);
+        Tagging = new TaggingClient(Transport);
     }
 
     /// <summary>Resolves region, credentials and endpoints from the settings and the real process environment.</summary>
@@ -100,6 +102,10 @@ public sealed class AwsContext : IDisposable
     public SsmClient Ssm { get; }
 
     public StsClient Sts { get; }
+
+    public EcrClient Ecr { get; }
+
+    public TaggingClient Tagging { get; }
 
     public void Dispose()
     {

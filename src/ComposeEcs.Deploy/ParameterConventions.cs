@@ -17,6 +17,10 @@ public enum ParameterSource
     Secret,
     /// <summary>The ARN of the Secrets Manager secret <c>up</c> wrote a compose secret's content to (<see cref="ComposeSecrets"/>).</summary>
     SecretArn,
+    /// <summary>The image <c>up</c> built and pushed for a <c>build:</c> service, by digest.</summary>
+    BuiltImage,
+    /// <summary>The id of the EFS file system whose Name tag is an external volume's name.</summary>
+    FileSystemByName,
 }
 
 /// <summary>One row of the table: a parameter-name convention and where its value comes from.</summary>
@@ -35,6 +39,10 @@ public static class ParameterConventions
     [
         new("SSM-typed parameters are resolved by CloudFormation itself",
             (_, p) => p.Type.StartsWith("AWS::SSM::Parameter::", StringComparison.Ordinal), ParameterSource.TemplateDefault),
+        new("Described \"built from <context>\": the image up built and pushed",
+            (_, p) => p.Description?.StartsWith(Ecs.BuiltImages.DescriptionPrefix, StringComparison.Ordinal) == true, ParameterSource.BuiltImage),
+        new("Described \"id of the EFS file system tagged Name=<name>\": that file system",
+            (_, p) => p.Description?.StartsWith(Ecs.ExternalVolumes.DescriptionPrefix, StringComparison.Ordinal) == true, ParameterSource.FileSystemByName),
         new("VpcId: the default VPC", (name, _) => name == "VpcId", ParameterSource.DefaultVpc),
         new("SubnetIds: the default VPC's default subnets", (name, _) => name == "SubnetIds", ParameterSource.DefaultSubnets),
         new("*Ami / *AmiId / *ImageId, or type AWS::EC2::Image::Id: the ECS GPU AMI from SSM",

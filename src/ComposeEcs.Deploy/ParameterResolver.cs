@@ -14,7 +14,8 @@ public sealed record ParameterResolution(IReadOnlyList<StackParameter> Parameter
 
 /// <summary>Fills a template's parameters following <see cref="ParameterConventions"/>.</summary>
 /// <param name="getEnvironment">Environment lookup for secrets declared with <c>environment:</c>.</param>
-public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getEnvironment)
+/// <param name="images">The images <c>up</c> built, by parameter name (see <see cref="Images.ImageBuilder"/>).</param>
+public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getEnvironment, IReadOnlyDictionary<string, string>? images = null)
 {
     private Vpc? _vpc;
     private IReadOnlyList<Subnet>? _subnets;
@@ -40,6 +41,10 @@ public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getE
                 ParameterSource.SsmAmi => await AmiAsync(parameter, cancellationToken).ConfigureAwait(false),
                 ParameterSource.Secret => await SecretAsync(name, project, cancellationToken).ConfigureAwait(false),
                 ParameterSource.SecretArn => await SecretArnAsync(name, project, cancellationToken).ConfigureAwait(false),
+                ParameterSource.BuiltImage => images?.GetValueOrDefault(name) is { } image
+                    ? (image, null)
+                    : (null, $"template parameter '{name}' is a built image, but no image was built for it"),
+                ParameterSource.FileSystemByName => await FileSystemNames.ResolveAsync(aws, name, parameter, project, cancellationToken).ConfigureAwait(false),
                 _ => (null, parameter.Default is null ? $"template parameter '{name}' has no default and compose-ecs does not know how to fill it" : null),
             };
             if (error is not null) return new ParameterResolution([], error);

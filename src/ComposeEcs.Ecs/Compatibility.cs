@@ -18,10 +18,8 @@ internal static class Compatibility
         Diagnostic Error(string field, string message, SourceLocation? at = null) =>
             Diagnostic.Error($"service \"{service.Name}\": {field}: {message}", at ?? service.Location);
 
-        if (service.Image is not { Length: > 0 })
-            yield return service.Build is not null
-                ? Error("build", "ECS cannot build images: push the image and set image")
-                : Error("image", "missing; ECS needs an image to run");
+        if (service.Image is not { Length: > 0 } && service.Build is null)
+            yield return Error("image", "missing; ECS needs an image to run");
         if (service.NetworkMode is { } mode && mode != "awsvpc")
             yield return Error("network_mode", $"\"{mode}\" is not supported, Fargate tasks always use awsvpc; remove it");
         if (service.Privileged)
@@ -44,8 +42,6 @@ internal static class Compatibility
     {
         Diagnostic Warn(string field, string why) => Diagnostic.Warning($"service \"{service.Name}\": {field}: ignored, {why}", service.Location);
 
-        if (service.Build is not null && service.Image is { Length: > 0 })
-            yield return Warn("build", "ECS runs the image, build and push it yourself");
         if (service.ContainerName is not null) yield return Warn("container_name", "ECS names containers itself");
         if (!service.Devices.IsEmpty) yield return Warn("devices", "Fargate gives tasks no host devices");
         if (!service.Links.IsEmpty) yield return Warn("links", "services reach each other by name through Service Connect");

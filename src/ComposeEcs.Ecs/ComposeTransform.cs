@@ -39,7 +39,7 @@ public static class ComposeTransform
 
     private static readonly ImmutableArray<Func<TransformContext, ServicePlan, ServicePlan>> PlanSteps =
     [
-        Networks.Plan, Logging.Plan, LoadBalancing.Plan, ServiceDiscovery.Plan, Services.Plan, Iam.Plan,
+        Images.Plan, Networks.Plan, Logging.Plan, LoadBalancing.Plan, ServiceDiscovery.Plan, Services.Plan, Iam.Plan,
         Secrets.Plan, Volumes.Plan, TaskLocalVolumes.Plan, Gpu.Plan, FileDelivery.Plan,
     ];
 
@@ -48,6 +48,7 @@ public static class ComposeTransform
         Cluster.Emit, Networks.Emit, Logging.Emit, LoadBalancing.Emit, ServiceDiscovery.Emit, Iam.Emit,
         TaskDefinitions.Emit, Services.Emit,
         Secrets.Emit, Volumes.Emit, Autoscaling.Emit, Gpu.Emit, Https.Emit, ExistingResources.Emit,
+        Images.Emit, ExternalVolumes.Emit,
     ];
 
     private static readonly ImmutableArray<Func<TransformContext, Template, Result<Template>>> Finishers = [Overlay.Finish];

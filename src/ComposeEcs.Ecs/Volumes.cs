@@ -20,7 +20,7 @@ namespace ComposeEcs.Ecs;
 /// targets. With template-parameter subnets, mount targets go in the first <see cref="MountTargetCount"/> subnets (the
 /// parameter asks for at least two in different zones) and the services mounting a volume run in those subnets only,
 /// so every task has a mount target in its zone; with <c>x-aws-subnets</c>, one mount target per listed subnet (they
-/// must be in different zones). <c>external: true</c> with <c>name: fs-...</c> reuses that file system: no file system,
+/// must be in different zones). <c>external: true</c> with <c>name: fs-...</c> (or a name, see <see cref="ExternalVolumes"/>) reuses that file system: no file system,
 /// mount targets or group are created (it must already be reachable from the tasks), only an access point rooted at
 /// <c>root_directory</c> or <c>/</c>, so existing files are visible. The task role may <c>ClientMount</c> through the
 /// access point, and <c>ClientWrite</c> unless every mount of the volume in that service is read-only.
@@ -59,8 +59,6 @@ internal static class Volumes
         foreach (var volume in Used(project))
         {
             Diagnostic Error(string message) => Diagnostic.Error($"volume \"{volume.Key}\": {message}", volume.Location);
-            if (volume.External && !volume.Name.StartsWith("fs-", StringComparison.Ordinal))
-                yield return Error($"external volumes are existing EFS file systems; set name to the file system id (fs-...), got \"{volume.Name}\"");
             if (volume.Driver is { } driver && driver is not ("local" or "efs"))
                 yield return Diagnostic.Warning($"volume \"{volume.Key}\": driver: {driver} ignored, volumes are EFS file systems", volume.Location);
             foreach (var key in volume.DriverOpts.Keys.Where(k => !KnownOptions.Contains(k)))
@@ -97,10 +95,10 @@ internal static class Volumes
             : context.Vpc.Subnets is ListExpr list ? list.Items : [];
 
     private static Expr FileSystemArn(Compose.Model.Volume volume) => volume.External
-        ? Fn.Sub($"arn:${{AWS::Partition}}:elasticfilesystem:${{AWS::Region}}:${{AWS::AccountId}}:file-system/{volume.Name}")
+        ? Fn.Sub($"arn:${{AWS::Partition}}:elasticfilesystem:${{AWS::Region}}:${{AWS::AccountId}}:file-system/{(ExternalVolumes.IsFileSystemId(volume.Name) ? volume.Name : "${" + ExternalVolumes.ParameterName(volume.Key) + "}")}")
         : Fn.GetAtt(FileSystemId(volume.Key), "Arn");
 
-    private static Expr FileSystemRef(Compose.Model.Volume volume) => volume.External ? volume.Name : Fn.Ref(FileSystemId(volume.Key));
+    private static Expr FileSystemRef(Compose.Model.Volume volume) => volume.External ? ExternalVolumes.FileSystemId(volume) : Fn.Ref(FileSystemId(volume.Key));
 
     /// <summary>Plan step: task volumes, mount points, the task role's EFS permissions, and waiting for mount targets.</summary>
     public static ServicePlan Plan(TransformContext context, ServicePlan plan)

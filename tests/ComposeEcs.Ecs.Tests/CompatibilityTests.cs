@@ -5,13 +5,6 @@ public class CompatibilityTests
     private static string OnlyError(Service service) => Assert.Single(Transform.Errors(Project(service)));
 
     [Fact]
-    public void Service_without_image_but_with_build_is_an_error()
-    {
-        Assert.Equal("service \"app\": build: ECS cannot build images: push the image and set image",
-            OnlyError(Service("app") with { Image = null, Build = new BuildConfig("/work/demo") }));
-    }
-
-    [Fact]
     public void Service_without_image_is_an_error()
     {
         Assert.StartsWith("service \"app\": image:", OnlyError(Service("app") with { Image = null }));
@@ -77,9 +70,9 @@ public class CompatibilityTests
         };
         var warnings = Transform.Warnings(Project(app)).Select(w => w.Message).ToList();
         Assert.Contains("service \"app\": container_name: ignored, ECS names containers itself", warnings);
-        foreach (var field in new[] { "build", "links", "devices", "restart", "hostname", "extra_hosts", "dns", "security_opt", "ipc", "pid", "cgroup_parent", "dns_search", "external_links", "deploy.placement" })
+        foreach (var field in new[] { "links", "devices", "restart", "hostname", "extra_hosts", "dns", "security_opt", "ipc", "pid", "cgroup_parent", "dns_search", "external_links", "deploy.placement" })
             Assert.Contains(warnings, w => w.StartsWith($"service \"app\": {field}: ignored, "));
-        Assert.Equal(15, warnings.Count);
+        Assert.Equal(14, warnings.Count);
     }
 
     [Fact]

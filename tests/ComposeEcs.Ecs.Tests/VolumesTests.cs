@@ -142,13 +142,6 @@ public class VolumesTests
     }
 
     [Fact]
-    public void External_volume_must_name_a_file_system_id()
-    {
-        var shared = new Compose.Model.Volume("shared") { Name = "my-share", External = true };
-        Assert.Contains("fs-", Assert.Single(Transform.Errors(WithVolumes(Project(Mounting(Service("app"), "shared", "/shared")), shared))));
-    }
-
-    [Fact]
     public void Volume_subpath_is_ignored_with_a_warning()
     {
         var app = Service("app") with { Volumes = [new ServiceVolume("volume", "/data") { Source = "data", VolumeSubpath = "sub" }] };

@@ -28,6 +28,8 @@ public sealed class FakeAwsServer : IAsyncDisposable
     private readonly Ec2Api _ec2;
     private readonly EcsView _ecs;
     private readonly S3Api _s3;
+    private readonly EcrApi _ecr;
+    private readonly TaggingApi _tagging;
 
     private FakeAwsServer(FakeAwsOptions options)
     {
@@ -42,10 +44,12 @@ public sealed class FakeAwsServer : IAsyncDisposable
         _ssm = new SsmApi(Region);
         _ec2 = new Ec2Api(options, Region, AccountId);
         _ecs = new EcsView(_stacks, Region, AccountId, ids);
+        _ecr = new EcrApi(options, Region, AccountId);
+        _tagging = new TaggingApi(options, Region, AccountId);
         IServiceHandler[] handlers =
         [
             new CloudFormationApi(_stacks, _executor, options, _ssm.Find), _ec2, new StsApi(AccountId),
-            new ElbApi(_stacks, options), new EcsApi(_ecs, options), _logs, _secrets, _ssm,
+            new ElbApi(_stacks, options), new EcsApi(_ecs, options), _logs, _secrets, _ssm, _ecr, _tagging,
         ];
         var routing = new Routing(handlers.ToDictionary(h => h.Service), _faults, Record) { S3 = _s3 };
 
@@ -113,6 +117,22 @@ public sealed class FakeAwsServer : IAsyncDisposable
     /// <summary>Sets an SSM parameter GetParameter will return.</summary>
     public void PutParameter(string name, string value) => _ssm.Set(name, value);
 
+    /// <summary>What a <c>docker push</c> of <paramref name="repository"/>:<paramref name="tag"/> leaves in ECR; the repository must exist.</summary>
+    public void PushImage(string repository, string tag, string digest) => _ecr.Push(repository, tag, digest);
+
+    /// <summary>ECR repositories with their tags, lifecycle policy and images.</summary>
+    public IReadOnlyList<FakeRepository> Repositories => _ecr.Repositories;
+
+    /// <summary>The registry host of the emulated account: 123456789012.dkr.ecr.us-east-1.amazonaws.com.</summary>
+    public string RegistryHost => _ecr.RegistryHost;
+
+    /// <summary>Passwords GetAuthorizationToken handed out.</summary>
+    public IReadOnlyList<string> EcrPasswords => _ecr.Passwords;
+
+    /// <summary>An EFS file system outside any stack (found by the tagging API), e.g. the target of an external volume.</summary>
+    public void AddFileSystem(string fileSystemId, string name) =>
+        _tagging.SetFileSystem(fileSystemId, new Dictionary<string, string>(StringComparer.Ordinal) { ["Name"] = name });
+
     public IReadOnlyList<RecordedRequest> Requests { get { lock (_requestsLock) return _requests.ToList(); } }
 
     /// <summary>Stacks by name, deleted ones included (latest first for equal names).</summary>
@@ -149,5 +169,6 @@ public sealed class FakeAwsServer : IAsyncDisposable
     private void OnResource(string type, PhysicalResource resource, System.Text.Json.Nodes.JsonNode? properties, bool exists)
     {
         if (type == "AWS::SecretsManager::Secret") _secrets.Sync(resource.Id, properties, exists);
+        if (type == "AWS::EFS::FileSystem") _tagging.Sync(resource.Id, properties, exists);
     }
 }

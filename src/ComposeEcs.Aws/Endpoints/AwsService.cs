@@ -14,8 +14,11 @@ public sealed record AwsService(string SigningName, string EndpointPrefix, strin
     public static readonly AwsService Ec2 = new("ec2", "ec2", "EC2");
     public static readonly AwsService Ssm = new("ssm", "ssm", "SSM");
     public static readonly AwsService Sts = new("sts", "sts", "STS");
+    public static readonly AwsService Ecr = new("ecr", "api.ecr", "ECR");
+    public static readonly AwsService Tagging = new("tagging", "tagging", "RESOURCE_GROUPS_TAGGING_API");
+
     public static readonly AwsService S3 = new("s3", "s3", "S3");
 
     public static IReadOnlyList<AwsService> All { get; } =
-        [CloudFormation, Ecs, Logs, SecretsManager, ElasticLoadBalancingV2, Ec2, Ssm, Sts, S3];
+        [CloudFormation, Ecs, Logs, SecretsManager, ElasticLoadBalancingV2, Ec2, Ssm, Sts, Ecr, Tagging, S3];
 }

@@ -11,14 +11,17 @@ public static class DownCommand
     public static Command Create(ProjectOptions project, CliContext context)
     {
         var aws = new AwsOptions();
-        var command = new Command("down", "Delete the project's CloudFormation stack (EFS file systems are kept)");
+        var rmi = new Option<string?>("--rmi") { Description = "'all': also delete the ECR repositories 'up' created for services with build: (kept otherwise)" };
+        rmi.AcceptOnlyFromAmong("all");
+        var command = new Command("down", "Delete the project's CloudFormation stack (EFS file systems and ECR repositories are kept)");
         project.AddTo(command);
         aws.AddTo(command);
-        command.SetAction((parse, cancellationToken) => RunAsync(project.Read(parse), aws.Read(parse), context, cancellationToken));
+        command.Options.Add(rmi);
+        command.SetAction((parse, cancellationToken) => RunAsync(project.Read(parse), aws.Read(parse), parse.GetValue(rmi) == "all", context, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ProjectArguments arguments, AwsSettings settings, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ProjectArguments arguments, AwsSettings settings, bool removeImages, CliContext context, CancellationToken cancellationToken)
     {
         if (ProjectTarget.Resolve(arguments, context) is not { } target) return ExitCodes.BadInput;
         return await AwsCommand.RunAsync(settings, context, async aws =>
@@ -31,6 +34,7 @@ public static class DownCommand
             {
                 case DownOutcome.NotFound:
                     await context.Out.WriteLineAsync($"Project {target.Name} is not deployed (no stack {target.StackName} in {aws.Region}): nothing to delete");
+                    await DownImages.ReportAsync(aws, target, removeImages, context, cancellationToken);
                     return ExitCodes.Success;
                 case DownOutcome.Interrupted:
                     await context.Error.WriteLineAsync(result.Started
@@ -47,6 +51,7 @@ public static class DownCommand
                 default:
                     await context.Out.WriteLineAsync($"Stack {target.StackName} deleted");
                     await WriteRetainedAsync(context.Out, result.Retained);
+                    await DownImages.ReportAsync(aws, target, removeImages, context, cancellationToken);
                     await SecretsDown.DeleteAsync(aws, target.Name, context.Out, cancellationToken);
                     return ExitCodes.Success;
             }

@@ -20,26 +20,32 @@ public static class UpCommand
         var aws = new AwsOptions();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show the change set, then delete it: nothing is deployed" };
         var detach = new Option<bool>("--detach", "-d") { Description = "Return once the deployment has started" };
+        var build = new BuildOptions();
         var command = new Command("up", "Deploy the project to ECS (create or update its CloudFormation stack)");
         project.AddTo(command);
         aws.AddTo(command);
         command.Options.Add(dryRun);
         command.Options.Add(detach);
+        build.AddTo(command);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            project.Read(parse), aws.Read(parse), parse.GetValue(dryRun), parse.GetValue(detach), context, cancellationToken));
+            project.Read(parse), aws.Read(parse), parse.GetValue(dryRun), parse.GetValue(detach), build.Read(parse, parse.GetValue(dryRun)), context, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        ProjectArguments arguments, AwsSettings settings, bool dryRun, bool detach, CliContext context, CancellationToken cancellationToken)
+        ProjectArguments arguments, AwsSettings settings, bool dryRun, bool detach, Deploy.Images.BuildMode buildMode, CliContext context, CancellationToken cancellationToken)
     {
         if (ProjectLoading.Convert(arguments, context) is not var (project, template)) return ExitCodes.BadInput;
 
         var tree = template.ToTree();
 
+        if (!await BuildOptions.CheckDockerAsync(project, buildMode, context)) return ExitCodes.BadInput;
+
         return await AwsCommand.RunAsync(settings, context, async aws =>
         {
-            var parameters = await new ParameterResolver(aws, context.GetEnvironment) { WriteSecrets = !dryRun }.ResolveAsync(template, project, cancellationToken);
+            var (images, buildExit) = await BuildOptions.RunAsync(aws, project, buildMode, context, cancellationToken);
+            if (images is null) return buildExit;
+            var parameters = await new ParameterResolver(aws, context.GetEnvironment, images) { WriteSecrets = !dryRun }.ResolveAsync(template, project, cancellationToken);
             if (!parameters.Succeeded)
             {
                 await context.Error.WriteLineAsync($"compose-ecs: {parameters.Error}");

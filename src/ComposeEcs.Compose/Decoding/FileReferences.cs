@@ -13,7 +13,7 @@ internal static class FileReferences
     {
         var seq = r.Seq(node, field);
         if (seq is null) return [];
-        var kind = field == "secrets" ? "secret" : "config";
+        var kind = field.EndsWith("secrets", StringComparison.Ordinal) ? "secret" : "config";
         var result = ImmutableArray.CreateBuilder<FileReference>();
         for (var i = 0; i < seq.Items.Length; i++)
         {

@@ -49,7 +49,7 @@ internal static class ServiceDecoder
             Name = name,
             Location = entry.Key.Location,
             Image = r.Str(map["image"], "image"),
-            Build = Build(r, map["build"]),
+            Build = Build(r, map["build"], ctx),
             Platform = r.Str(map["platform"], "platform"),
             Profiles = r.StrList(map["profiles"], "profiles", allowSingle: false),
             Command = Command(r, map["command"], "command"),
@@ -106,7 +106,7 @@ internal static class ServiceDecoder
         };
     }
 
-    private static BuildConfig? Build(Reader r, YNode? node)
+    private static BuildConfig? Build(Reader r, YNode? node, DecodeContext ctx)
     {
         switch (node)
         {
@@ -117,10 +117,17 @@ internal static class ServiceDecoder
                 {
                     Args = r.NullableStrMap(m["args"], "build.args"),
                     Target = r.Str(m["target"], "build.target"),
+                    Secrets = FileReferences.Read(r, m["secrets"], "build.secrets", ctx.Secrets),
+                    Ssh = BuildSsh(r, m["ssh"]),
                 };
             default: r.Error("build", "must be a string or a mapping", node); return null;
         }
     }
+
+    /// <summary><c>build.ssh</c> as a list (<c>- default</c>, <c>- id=path</c>) or a mapping (<c>id: path</c>).</summary>
+    private static ImmutableArray<string> BuildSsh(Reader r, YNode? node) => node is YMapping
+        ? [.. r.NullableStrMap(node, "build.ssh").Select(e => e.Value is { Length: > 0 } path ? $"{e.Key}={path}" : e.Key)]
+        : r.StrList(node, "build.ssh");
 
     private static ImmutableArray<string>? Command(Reader r, YNode? node, string field)
     {

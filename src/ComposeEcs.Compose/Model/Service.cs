@@ -87,6 +87,10 @@ public sealed record BuildConfig(string Context, string? Dockerfile = null)
 {
     public ImmutableSortedDictionary<string, string?> Args { get; init; } = Maps.Empty<string?>();
     public string? Target { get; init; }
+    /// <summary>Build secrets (<c>build.secrets</c>), references to top-level secrets.</summary>
+    public ImmutableArray<FileReference> Secrets { get; init; } = [];
+    /// <summary><c>build.ssh</c>: <c>default</c> or <c>id=path</c> entries, as <c>docker build --ssh</c> takes them.</summary>
+    public ImmutableArray<string> Ssh { get; init; } = [];
 }
 
 public sealed record EnvFile(string Path, bool Required = true, string Format = "");

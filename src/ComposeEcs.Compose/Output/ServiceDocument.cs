@@ -11,7 +11,8 @@ internal static class ServiceDocument
     {
         var m = new OMap()
             .Opt("build", s.Build is null ? null : new OMap().Add("context", s.Build.Context).Opt("dockerfile", s.Build.Dockerfile)
-                .Opt("args", Dict(s.Build.Args, v => (object?)v)).Opt("target", s.Build.Target))
+                .Opt("args", Dict(s.Build.Args, v => (object?)v)).Opt("target", s.Build.Target)
+                .Opt("secrets", FileRefs(s.Build.Secrets)).Opt("ssh", List(s.Build.Ssh)))
             .Opt("cap_add", List(s.CapAdd))
             .Opt("cap_drop", List(s.CapDrop))
             .Opt("cgroup_parent", s.CgroupParent)

@@ -14,6 +14,8 @@ internal static class JsonProtocol
         ["logs"] = "Logs_20140328",
         ["secretsmanager"] = "secretsmanager",
         ["ssm"] = "AmazonSSM",
+        ["ecr"] = "AmazonEC2ContainerRegistry_V20150921",
+        ["tagging"] = "ResourceGroupsTaggingAPI_20170126",
     };
 
     public static WireResponse Ok(AwsRequest request, JsonObject body) =>
