@@ -21,6 +21,7 @@ internal static class ProjectDocument
         root.Opt("volumes", Dict(p.Volumes, Volume));
         root.Opt("secrets", Dict(p.Secrets, Secret));
         root.Opt("configs", Dict(p.Configs, Secret));
+        Extensions(root, p.Other);
         Extensions(root, p.Extensions);
         return root;
     }

@@ -16,9 +16,9 @@ internal static class Compatibility
     private static IEnumerable<Diagnostic> Rejected(ComposeProject project, Service service)
     {
         Diagnostic Error(string field, string message, SourceLocation? at = null) =>
-            Diagnostic.Error($"service \"{service.Name}\": {field}: {message}", at ?? service.Location);
+            Diagnostic.Error($"service \"{service.Name}\": {field}: {message}", at ?? service.LocationOf(field));
 
-        if (service.Image is not { Length: > 0 } && service.Build is null)
+        if (service.Image is not { Length: > 0 } && service.Build is null && !service.Other.Has("provider"))
             yield return Error("image", "missing; ECS needs an image to run");
         if (service.NetworkMode is { } mode && mode != "awsvpc")
             yield return Error("network_mode", $"\"{mode}\" is not supported, Fargate tasks always use awsvpc; remove it");
@@ -32,39 +32,31 @@ internal static class Compatibility
             else if (volume.Type is not ("volume" or "tmpfs" or "bind"))
                 yield return Error("volumes", $"{volume.Target}: volume type \"{volume.Type}\" is not supported on Fargate", volume.Location);
         }
-        foreach (var secret in service.Secrets.Where(s => !project.Secrets.ContainsKey(s.Source)))
-            yield return Error("secrets", $"secret \"{secret.Source}\" is not declared under the top-level secrets");
-        foreach (var config in service.Configs.Where(c => !project.Configs.ContainsKey(c.Source)))
-            yield return Error("configs", $"config \"{config.Source}\" is not declared under the top-level configs");
+        for (var i = 0; i < service.Secrets.Length; i++)
+            if (!project.Secrets.ContainsKey(service.Secrets[i].Source))
+                yield return Error("secrets", $"secret \"{service.Secrets[i].Source}\" is not declared under the top-level secrets", service.LocationOf($"secrets[{i}]"));
+        for (var i = 0; i < service.Configs.Length; i++)
+            if (!project.Configs.ContainsKey(service.Configs[i].Source))
+                yield return Error("configs", $"config \"{service.Configs[i].Source}\" is not declared under the top-level configs", service.LocationOf($"configs[{i}]"));
     }
 
+    /// <summary>Parts of mapped fields that are left out; whole fields left out are rows of <see cref="SupportTable"/>.</summary>
     private static IEnumerable<Diagnostic> Ignored(Service service)
     {
-        Diagnostic Warn(string field, string why) => Diagnostic.Warning($"service \"{service.Name}\": {field}: ignored, {why}", service.Location);
+        Diagnostic Warn(string field, string why, string? at = null) =>
+            Diagnostic.Warning($"service \"{service.Name}\": {field}: ignored, {why}", service.LocationOf(at ?? field));
 
-        if (service.ContainerName is not null) yield return Warn("container_name", "ECS names containers itself");
-        if (!service.Devices.IsEmpty) yield return Warn("devices", "Fargate gives tasks no host devices");
-        if (!service.Links.IsEmpty) yield return Warn("links", "services reach each other by name through Service Connect");
-        if (!service.ExternalLinks.IsEmpty) yield return Warn("external_links", "there are no other containers to link to");
-        if (service.Ipc is not null) yield return Warn("ipc", "Fargate tasks cannot share IPC namespaces");
-        if (service.Pid is not null) yield return Warn("pid", "Fargate tasks cannot share PID namespaces");
-        if (!service.SecurityOpt.IsEmpty) yield return Warn("security_opt", "Fargate does not accept Docker security options");
-        if (service.CgroupParent is not null) yield return Warn("cgroup_parent", "Fargate manages cgroups itself");
-        if (!service.Dns.IsEmpty) yield return Warn("dns", "Fargate tasks use the VPC resolver");
-        if (!service.DnsSearch.IsEmpty) yield return Warn("dns_search", "Fargate tasks use the VPC resolver");
-        if (service.Hostname is not null) yield return Warn("hostname", "awsvpc tasks cannot set a hostname");
-        if (service.Domainname is not null) yield return Warn("domainname", "awsvpc tasks cannot set a domain name");
-        if (!service.ExtraHosts.IsEmpty) yield return Warn("extra_hosts", "awsvpc tasks on Fargate cannot add /etc/hosts entries");
-        if (service.Restart is not null) yield return Warn("restart", "ECS restarts stopped tasks itself");
         if (service.Deploy?.RestartPolicy is not null) yield return Warn("deploy.restart_policy", "ECS restarts stopped tasks itself");
         if (service.Deploy is { PlacementConstraints.IsEmpty: false }) yield return Warn("deploy.placement", "Fargate chooses where tasks run");
         if (service.Deploy?.EndpointMode is not null) yield return Warn("deploy.endpoint_mode", "Cloud Map and Service Connect do the service discovery");
         if (service.Deploy?.Resources?.Limits?.Pids is not null) yield return Warn("deploy.resources.limits.pids", "Fargate has no PID limit setting");
-        if (service.Networks.Values.Any(n => !n.Aliases.IsEmpty)) yield return Warn("networks.aliases", "a service is reachable by its own name only");
-        if (service.Networks.Values.Any(n => n.Ipv4Address is not null || n.Ipv6Address is not null))
-            yield return Warn("networks.ipv4_address", "tasks get addresses from their subnet");
+        foreach (var (network, settings) in service.Networks.Where(n => !n.Value.Aliases.IsEmpty))
+            yield return Warn("networks.aliases", "a service is reachable by its own name only", $"networks.{network}.aliases");
+        foreach (var (network, settings) in service.Networks.Where(n => n.Value.Ipv4Address is not null || n.Value.Ipv6Address is not null))
+            yield return Warn(settings.Ipv4Address is not null ? "networks.ipv4_address" : "networks.ipv6_address", "tasks get addresses from their subnet",
+                $"networks.{network}.{(settings.Ipv4Address is not null ? "ipv4_address" : "ipv6_address")}");
         foreach (var volume in service.Volumes.Where(v => v.Type == "tmpfs"))
-            yield return Warn("volumes", $"{volume.Target}: Fargate does not support tmpfs mounts");
+            yield return Diagnostic.Warning($"service \"{service.Name}\": volumes: ignored, {volume.Target}: Fargate does not support tmpfs mounts", volume.Location ?? service.LocationOf("volumes"));
         if (service.PullPolicy is not (null or "always" or "missing"))
             yield return Warn("pull_policy", $"{service.PullPolicy}: ECS pulls the image when a task starts");
     }

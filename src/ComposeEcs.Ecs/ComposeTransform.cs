@@ -32,7 +32,7 @@ public static class ComposeTransform
 {
     private static readonly ImmutableArray<Func<ComposeProject, IEnumerable<Diagnostic>>> Checks =
     [
-        ProjectLimits.Check, LogicalIds.Check, Compatibility.Check, Networks.Check, LoadBalancing.Check, FargateSizes.Check,
+        ProjectLimits.Check, LogicalIds.Check, SupportChecks.Check, Compatibility.Check, Networks.Check, LoadBalancing.Check, FargateSizes.Check,
         Containers.Check, Services.Check, Logging.Check, Iam.Check,
         ExistingResources.Check, Secrets.Check, Volumes.Check, Autoscaling.Check, Gpu.Check, Https.Check, Overlay.Check,
     ];
@@ -58,7 +58,7 @@ public static class ComposeTransform
     {
         options ??= new TransformOptions();
         var prepared = LocalInputs.Prepare(project, options.LocalFiles);
-        project = prepared.Project;
+        project = DefaultNetwork.Prepare(prepared.Project);
         var diagnostics = prepared.Diagnostics.Concat(Checks.SelectMany(check => check(project))).InSourceOrder();
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new(null, diagnostics);
 

@@ -38,7 +38,15 @@ internal static class Containers
         StopTimeout = service.StopGracePeriod is { } grace ? (int)Math.Clamp(Math.Ceiling(grace.TotalSeconds), 0, MaxStopTimeout) : null,
         DockerLabels = service.Labels.IsEmpty ? null : service.Labels.ToImmutableSortedDictionary(l => l.Key, l => (Expr)l.Value, StringComparer.Ordinal),
         PortMappings = PortMappings(service),
+        Cpu = CpuShares(service) is { } shares ? Math.Min(shares, FargateSizes.For(service).Cpu) : null,
     };
+
+    /// <summary>
+    /// <c>cpu_shares</c> as the container's CPU units: on Linux ECS passes the container <c>cpu</c> to Docker as its CPU
+    /// shares, and on Fargate the containers' units must fit in the task's CPU (so larger values are bounded).
+    /// </summary>
+    public static int? CpuShares(Service service) =>
+        ExtensionValues.ToInt(service.Other.Get("cpu_shares")) is > 0 and var shares ? shares : null;
 
     /// <summary>ECS container names allow letters, digits, <c>_</c> and <c>-</c>; compose names may also have dots.</summary>
     public static string Name(string service) =>
@@ -111,20 +119,18 @@ internal static class Containers
         foreach (var service in project.Services.Values)
         {
             string Where(string field) => $"service \"{service.Name}\": {field}";
-            Diagnostic Warn(string field, string message) => Diagnostic.Warning($"{Where(field)}: {message}", service.Location);
+            Diagnostic Warn(string field, string message, string? at = null) => Diagnostic.Warning($"{Where(field)}: {message}", service.LocationOf(at ?? field));
 
             foreach (var name in service.Environment.Where(e => e.Value is null).Select(e => e.Key))
-                yield return Warn($"environment: {name}", "has no value here or in the environment, left out");
+                yield return Warn($"environment: {name}", "has no value here or in the environment, left out", EnvironmentPath(service, name));
             foreach (var cap in service.CapAdd.Select(Capability).Where(c => c != FargateAddableCapability))
                 yield return Warn("cap_add", $"{cap} ignored, Fargate only allows adding {FargateAddableCapability}");
-            if (!service.Tmpfs.IsEmpty)
-                yield return Warn("tmpfs", "ignored, Fargate does not support tmpfs mounts");
-            if (service.ShmSize is not null)
-                yield return Warn("shm_size", "ignored, Fargate does not support a shared memory size");
             if (service.StopGracePeriod is { } grace && grace.TotalSeconds > MaxStopTimeout)
                 yield return Warn("stop_grace_period", $"ECS waits at most {MaxStopTimeout}s, using {MaxStopTimeout}s");
-            if (service.StopSignal is not null)
-                yield return Warn("stop_signal", "ignored, ECS always sends SIGTERM");
+            if (service.Other.Has("cpu_shares") && CpuShares(service) is null)
+                yield return Diagnostic.Error($"{Where("cpu_shares")}: must be a positive whole number of CPU shares", service.LocationOf("cpu_shares"));
+            else if (CpuShares(service) is { } shares && shares > FargateSizes.For(service).Cpu)
+                yield return Warn("cpu_shares", $"{shares} is more than the task's {FargateSizes.For(service).Cpu} CPU units, using {FargateSizes.For(service).Cpu}");
             if (service.Platform is { } platform && !IsArm(platform) && !platform.StartsWith("linux/amd64", StringComparison.OrdinalIgnoreCase) && platform != "linux")
                 yield return Warn("platform", $"{platform} is not a Fargate Linux platform, using linux/amd64");
             if (service.Healthcheck is { } check && HealthCheck(check) is { } hc && OutOfRange(check, hc))
@@ -133,6 +139,10 @@ internal static class Containers
                 yield return Warn(service.Entrypoint is { IsEmpty: true } ? "entrypoint" : "command", "an empty list cannot be expressed in ECS, the image default is used");
         }
     }
+
+    /// <summary>Where <c>environment</c> sets a variable: its key in the map syntax, else the field.</summary>
+    private static string EnvironmentPath(Service service, string name) =>
+        service.Fields.Has($"environment.{name}") ? $"environment.{name}" : "environment";
 
     private static bool OutOfRange(Healthcheck check, EcsHealthCheck bounded) =>
         check.Interval is { } i && (int)Math.Ceiling(i.TotalSeconds) != bounded.Interval

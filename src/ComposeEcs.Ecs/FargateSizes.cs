@@ -70,7 +70,7 @@ public static class FargateSizes
             var largest = All[^1];
             yield return Diagnostic.Error(
                 $"service \"{service.Name}\": {request.Field}: {Describe(request)} is more than the largest Fargate task " +
-                $"({largest.Cpu / 1024} vCPU, {largest.Memory / GiB} GiB)", service.Location);
+                $"({largest.Cpu / 1024} vCPU, {largest.Memory / GiB} GiB)", service.LocationOf(request.Field));
         }
     }
 

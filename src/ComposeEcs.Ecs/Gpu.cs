@@ -33,12 +33,20 @@ internal static class Gpu
     public static string InstanceProfileId(string service) => LogicalIds.Normalize(service) + "InstanceProfile";
     public static string InstanceSecurityGroupId(string service) => LogicalIds.Normalize(service) + "InstanceSecurityGroup";
 
-    /// <summary>GPUs the service reserves: 0 for none, null when a device asks for <c>all</c> (or gives no count).</summary>
+    /// <summary>
+    /// GPUs the service reserves: 0 for none, null when a device asks for <c>all</c> (or gives no count). The service-level
+    /// <c>gpus</c> field (<c>all</c>, or a list of devices with <c>count</c> or <c>device_ids</c>) counts like a device reservation.
+    /// </summary>
     public static int? Count(Service service)
     {
-        var reservations = service.Deploy?.Resources?.Reservations;
-        if (reservations is null) return 0;
         var total = 0;
+        if (service.Other.Has(GpusField))
+        {
+            if (GpusCount(service.Other.Get(GpusField)) is not { } fromField) return null;
+            total += fromField;
+        }
+        var reservations = service.Deploy?.Resources?.Reservations;
+        if (reservations is null) return total;
         foreach (var device in reservations.Devices.Where(d => d.Capabilities.Contains("gpu")))
         {
             if (device.Count is > 0 and var count) total += count;
@@ -51,6 +59,31 @@ internal static class Gpu
         return total;
     }
 
+    public const string GpusField = "gpus";
+
+    /// <summary><c>gpus</c>: null for <c>all</c> (or a device without count or device_ids), else the GPUs its devices name.</summary>
+    private static int? GpusCount(object? value)
+    {
+        if (value is not System.Collections.Immutable.ImmutableArray<object?> devices) return null;
+        var total = 0;
+        foreach (var device in devices)
+        {
+            if (device is not ImmutableSortedDictionary<string, object?> map) return null;
+            if (ExtensionValues.ToInt(map.GetValueOrDefault("count")) is > 0 and var count) total += count;
+            else if (!map.ContainsKey("count") && map.GetValueOrDefault("device_ids") is ImmutableArray<object?> { IsEmpty: false } ids) total += ids.Length;
+            else return null;
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// Instances a GPU service needs so that a rolling update fits: one task per instance, and during a deployment ECS
+    /// runs up to <c>maximumPercent</c> of the desired count (rounded down; 200 by default), starting new tasks before it
+    /// stops old ones. https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service_definition_parameters.html
+    /// </summary>
+    public static int InstancesNeeded(int maxTasks, int? maximumPercent) =>
+        Math.Max(maxTasks, maxTasks * (maximumPercent ?? 200) / 100);
+
     public static bool Uses(Service service) => Count(service) is not 0;
 
     public static GpuInstanceType? InstanceType(Service service) =>
@@ -61,20 +94,24 @@ internal static class Gpu
     {
         foreach (var service in project.Services.Values.Where(Uses))
         {
-            var where = $"service \"{service.Name}\": deploy.resources.reservations.devices";
+            var field = SupportChecks.IsSet(service, GpusField) ? GpusField
+                : service.Deploy?.Resources?.Reservations?.Devices.Any(d => d.Capabilities.Contains("gpu")) == true ? "deploy.resources.reservations.devices"
+                : "deploy.resources.reservations.generic_resources";
+            var where = $"service \"{service.Name}\": {field}";
+            var at = service.LocationOf(field);
             if (Count(service) is not { } gpus)
-                yield return Diagnostic.Error($"{where}: count: all (or no count) cannot size an instance; set count or device_ids to the number of GPUs", service.Location);
+                yield return Diagnostic.Error($"{where}: count: all (or no count) cannot size an instance, and Fargate has no GPUs; set count or device_ids to the number of GPUs", at);
             else if (gpus > GpuInstanceTypes.MaxGpus)
-                yield return Diagnostic.Error($"{where}: {gpus} GPUs is more than the largest supported instance has ({GpuInstanceTypes.MaxGpus}); one task runs on one instance", service.Location);
+                yield return Diagnostic.Error($"{where}: {gpus} GPUs is more than the largest supported instance has ({GpuInstanceTypes.MaxGpus}); one task runs on one instance", at);
             else if (InstanceType(service) is null)
-                yield return Diagnostic.Error($"{where}: no g4dn, g5 or p3 instance has {gpus} GPU(s) and room for the task's CPU and memory", service.Location);
+                yield return Diagnostic.Error($"{where}: no g4dn, g5 or p3 instance has {gpus} GPU(s) and room for the task's CPU and memory", at);
             else
                 yield return Diagnostic.Warning(
-                    $"service \"{service.Name}\": runs on EC2 GPU instances with awsvpc networking, where tasks get no public IP; " +
-                    "the subnets need a NAT gateway (or VPC endpoints) for the tasks to pull images and reach AWS", service.Location);
+                    $"{where}: runs on EC2 GPU instances with awsvpc networking, where tasks get no public IP; " +
+                    "the subnets need a NAT gateway (or VPC endpoints) for the tasks to pull images and reach AWS", at);
             if (ExistingResources.ExistingCluster(project) is { } cluster)
                 yield return Diagnostic.Error(
-                    $"service \"{service.Name}\": GPU services need a capacity provider on the cluster, and associating one would replace the capacity providers of the existing cluster \"{cluster}\"; remove {ExistingResources.ClusterExtension} to let the project create its cluster", service.Location);
+                    $"service \"{service.Name}\": GPU services need a capacity provider on the cluster, and associating one would replace the capacity providers of the existing cluster \"{cluster}\"; remove {ExistingResources.ClusterExtension} to let the project create its cluster", project.Extensions.At(ExistingResources.ClusterExtension) ?? at);
         }
     }
 
@@ -163,7 +200,7 @@ internal static class Gpu
         yield return (AutoScalingGroupId(name), Resource.Of(new AutoScalingGroup
         {
             MinSize = "0",
-            MaxSize = maxTasks.ToString(CultureInfo.InvariantCulture),
+            MaxSize = InstancesNeeded(maxTasks, plan.Deployment.MaximumPercent).ToString(CultureInfo.InvariantCulture),
             LaunchTemplate = new LaunchTemplateSpecification
             {
                 LaunchTemplateId = Fn.Ref(LaunchTemplateId(name)),

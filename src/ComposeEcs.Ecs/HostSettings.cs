@@ -24,7 +24,7 @@ internal static class HostSettings
             if (service.NetworkMode is "host" or "bridge")
             {
                 diagnostics.Add(Diagnostic.Warning(
-                    $"service \"{service.Name}\": network_mode: {service.NetworkMode} ignored, Fargate gives each task its own network interface (awsvpc); its ports and expose apply there", service.Location));
+                    $"service \"{service.Name}\": network_mode: {service.NetworkMode} ignored, Fargate gives each task its own network interface (awsvpc); its ports and expose apply there", service.LocationOf("network_mode")));
                 changed = changed with { NetworkMode = null };
             }
             var ports = ImmutableArray.CreateBuilder<ServicePort>();

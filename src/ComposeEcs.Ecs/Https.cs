@@ -42,13 +42,13 @@ internal static class Https
         {
             var where = $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}: {RedirectExtension}";
             if (From(port) is not { } from)
-                yield return Diagnostic.Error($"{where}: must be the port number to redirect from, such as \"80\"", port.Location ?? service.Location);
+                yield return Diagnostic.Error($"{where}: must be the port number to redirect from, such as \"80\"", port.Extensions.At(RedirectExtension));
             else if (Ports.AwsProtocol(port) != "https")
-                yield return Diagnostic.Error($"{where}: only an x-aws-protocol: https port can be redirected to", port.Location ?? service.Location);
+                yield return Diagnostic.Error($"{where}: only an x-aws-protocol: https port can be redirected to", port.Extensions.At(RedirectExtension));
             else if (published.Contains(from))
-                yield return Diagnostic.Error($"{where}: port {from} is already published by a service; it cannot also redirect", port.Location ?? service.Location);
+                yield return Diagnostic.Error($"{where}: port {from} is already published by a service; it cannot also redirect", port.Extensions.At(RedirectExtension));
             else if (!seen.Add(from))
-                yield return Diagnostic.Error($"{where}: port {from} already redirects to another HTTPS port", port.Location ?? service.Location);
+                yield return Diagnostic.Error($"{where}: port {from} already redirects to another HTTPS port", port.Extensions.At(RedirectExtension));
         }
     }
 

@@ -14,6 +14,8 @@ internal sealed record PublishedPort(string Service, int Published, int Target, 
 {
     public string ListenerId => LogicalIds.Listener(Service, Protocol, Published);
     public string TargetGroupId => LogicalIds.TargetGroup(Service, Protocol, Target);
+    /// <summary>Where the port is written, for diagnostics.</summary>
+    public SourceLocation? Location { get; init; }
 }
 
 /// <summary><c>application</c> or <c>network</c>, and every published port of the project.</summary>
@@ -66,7 +68,7 @@ internal static class LoadBalancing
             : awsProtocol is "tls" or "https" ? ("TLS", "TCP")
             : protocol == "udp" ? ("UDP", "UDP") : ("TCP", "TCP");
         return new(service, Ports.Published(port) ?? port.Target, port.Target, protocol, listener, target,
-            port.Extensions.GetString(Ports.CertificateExtension));
+            port.Extensions.GetString(Ports.CertificateExtension)) { Location = port.Location };
     }
 
     public static IEnumerable<Diagnostic> Check(ComposeProject project)
@@ -78,24 +80,24 @@ internal static class LoadBalancing
             var where = $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}/{port.Protocol}";
             if (Ports.Published(port) is not { } published)
             {
-                yield return Diagnostic.Error($"{where}: a host port range cannot be published through a load balancer; list the ports one by one", port.Location ?? service.Location);
+                yield return Diagnostic.Error($"{where}: a host port range cannot be published through a load balancer; list the ports one by one", port.Location ?? service.LocationOf("ports"));
                 continue;
             }
             if (published is < 1 or > 65535 || port.Target is < 1 or > 65535)
             {
-                yield return Diagnostic.Error($"{where}: ports must be between 1 and 65535; a load balancer cannot listen on or forward to port {(published is < 1 or > 65535 ? published : port.Target)}", port.Location ?? service.Location);
+                yield return Diagnostic.Error($"{where}: ports must be between 1 and 65535; a load balancer cannot listen on or forward to port {(published is < 1 or > 65535 ? published : port.Target)}", port.Location ?? service.LocationOf("ports"));
                 continue;
             }
             var awsProtocol = Ports.AwsProtocol(port);
             if (awsProtocol is not null && !KnownProtocols.Contains(awsProtocol))
-                yield return Diagnostic.Error($"{where}: {Ports.ProtocolExtension}: \"{awsProtocol}\" is not one of http, https, tcp, udp, tls", port.Location ?? service.Location);
+                yield return Diagnostic.Error($"{where}: {Ports.ProtocolExtension}: \"{awsProtocol}\" is not one of http, https, tcp, udp, tls", port.Extensions.At(Ports.ProtocolExtension) ?? port.Location ?? service.LocationOf("ports"));
             if (awsProtocol is "https" or "tls" && port.Extensions.GetString(Ports.CertificateExtension) is not { Length: > 0 })
-                yield return Diagnostic.Error($"{where}: {Ports.ProtocolExtension}: {awsProtocol} needs {Ports.CertificateExtension} (an ACM certificate ARN)", port.Location ?? service.Location);
+                yield return Diagnostic.Error($"{where}: {Ports.ProtocolExtension}: {awsProtocol} needs {Ports.CertificateExtension} (an ACM certificate ARN)", port.Extensions.At(Ports.ProtocolExtension) ?? port.Location ?? service.LocationOf("ports"));
             var key = (published, port.Protocol.ToLowerInvariant());
             if (owners.TryGetValue(key, out var owner))
                 yield return Diagnostic.Error(
                     $"service \"{service.Name}\": ports: {published}/{key.Item2} is already published by service \"{owner}\"; " +
-                    "one load balancer listener cannot forward to both", port.Location ?? service.Location);
+                    "one load balancer listener cannot forward to both", port.Location ?? service.LocationOf("ports"));
             else owners[key] = service.Name;
         }
         if (Shape(project) is { } shape && shape.Ports.Length > ListenerQuota)
@@ -106,12 +108,12 @@ internal static class LoadBalancing
             foreach (var port in udp.Ports.Where(p => p.Protocol == "udp"))
                 yield return Diagnostic.Warning(
                     $"service \"{port.Service}\": ports: {port.Published}/udp: the load balancer health-checks UDP targets over TCP " +
-                    $"on port {port.Target}; the container must accept TCP connections there", project.Services[port.Service].Location);
+                    $"on port {port.Target}; the container must accept TCP connections there", port.Location ?? project.Services[port.Service].LocationOf("ports"));
         if (Shape(project) is { IsApplication: true } lb)
             foreach (var port in lb.Ports.Where(p => p.Published == 443 && p.ListenerProtocol == "HTTP"))
                 yield return Diagnostic.Warning(
                     $"service \"{port.Service}\": ports: 443: the load balancer listens with plain HTTP on 443; set " +
-                    $"{Ports.ProtocolExtension}: https and {Ports.CertificateExtension} for TLS", project.Services[port.Service].Location);
+                    $"{Ports.ProtocolExtension}: https and {Ports.CertificateExtension} for TLS", port.Location ?? project.Services[port.Service].LocationOf("ports"));
     }
 
     /// <summary>Plan step: register the service's target groups and wait for its listeners.</summary>

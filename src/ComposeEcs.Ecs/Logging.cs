@@ -27,11 +27,11 @@ internal static class Logging
         if (project.Extensions.Has(RetentionExtension) && !(Retention(project) is { } days && Retentions.Contains(days)))
             yield return Diagnostic.Error(
                 $"{RetentionExtension}: {project.Extensions.GetString(RetentionExtension) ?? "(not a number)"} is not a retention CloudWatch Logs accepts; " +
-                $"use one of {string.Join(", ", Retentions)} (days)");
+                $"use one of {string.Join(", ", Retentions)} (days)", project.Extensions.At(RetentionExtension));
         foreach (var service in project.Services.Values)
             if (service.Logging?.Driver is { } driver && driver != "awslogs")
                 yield return Diagnostic.Warning(
-                    $"service \"{service.Name}\": logging.driver: {driver} is not supported, logs go to CloudWatch Logs (awslogs)", service.Location);
+                    $"service \"{service.Name}\": logging.driver: {driver} is not supported, logs go to CloudWatch Logs (awslogs)", service.LocationOf("logging.driver"));
     }
 
     public static ServicePlan Plan(TransformContext context, ServicePlan plan)

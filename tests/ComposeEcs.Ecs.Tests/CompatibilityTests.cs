@@ -55,7 +55,6 @@ public class CompatibilityTests
             Build = new BuildConfig("/work/demo"),
             ContainerName = "my-app",
             Links = ["cache"],
-            Devices = ["/dev/fuse:/dev/fuse"],
             Restart = "always",
             Hostname = "app01",
             ExtraHosts = ["somehost:162.242.195.82"],
@@ -70,9 +69,9 @@ public class CompatibilityTests
         };
         var warnings = Transform.Warnings(Project(app)).Select(w => w.Message).ToList();
         Assert.Contains("service \"app\": container_name: ignored, ECS names containers itself", warnings);
-        foreach (var field in new[] { "links", "devices", "restart", "hostname", "extra_hosts", "dns", "security_opt", "ipc", "pid", "cgroup_parent", "dns_search", "external_links", "deploy.placement" })
+        foreach (var field in new[] { "links", "restart", "hostname", "extra_hosts", "dns", "security_opt", "ipc", "pid", "cgroup_parent", "dns_search", "external_links", "deploy.placement" })
             Assert.Contains(warnings, w => w.StartsWith($"service \"app\": {field}: ignored, "));
-        Assert.Equal(14, warnings.Count);
+        Assert.Equal(13, warnings.Count);
     }
 
     [Fact]

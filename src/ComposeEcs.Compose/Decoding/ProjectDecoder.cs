@@ -52,6 +52,8 @@ internal static class ProjectDecoder
             Secrets = Maps.From(secrets),
             Configs = Maps.From(configs),
             Extensions = r.Extensions(root),
+            Other = Reader.Plain(root, key => key == "models"),
+            Fields = FieldPaths.Of(root, recursive: false),
         };
     }
 

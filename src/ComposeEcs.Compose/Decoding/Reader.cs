@@ -165,10 +165,16 @@ internal sealed class Reader(List<Diagnostic> diagnostics, string context)
     public ImmutableSortedDictionary<string, string> StrMap(YNode? node, string field) =>
         Maps.From(NullableStrMap(node, field).Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value ?? "")));
 
-    public Extensions Extensions(YMapping? map) =>
+    public Extensions Extensions(YMapping? map) => Plain(map, name => name.StartsWith("x-", StringComparison.Ordinal));
+
+    /// <summary>The entries of <paramref name="map"/> whose key passes <paramref name="include"/> as plain data, with their positions.</summary>
+    public static Extensions Plain(YMapping? map, Func<string, bool> include) =>
         map is null ? Model.Extensions.None : new Extensions(Maps.From(map.Entries
-            .Where(e => e.Name.StartsWith("x-", StringComparison.Ordinal))
-            .Select(e => new KeyValuePair<string, object?>(e.Name, PlainData(e.Value)))));
+            .Where(e => include(e.Name))
+            .Select(e => new KeyValuePair<string, object?>(e.Name, PlainData(e.Value)))))
+        {
+            Locations = FieldPaths.Of(map, e => include(e.Name)),
+        };
 
     public static object? PlainData(YNode node) => node switch
     {

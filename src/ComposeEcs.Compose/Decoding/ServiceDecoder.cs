@@ -39,7 +39,7 @@ internal static class ServiceDecoder
             return null;
         }
         r.CheckKeys(map, "", ServiceKeys.All);
-        if (map["image"] is null && map["build"] is null)
+        if (map["image"] is null && map["build"] is null && map["provider"] is null)
             diagnostics.Add(Diagnostic.Error($"service \"{name}\" has neither an image nor a build context specified", entry.Key.Location));
 
         var envFiles = EnvFiles(r, map["env_file"]);
@@ -103,6 +103,8 @@ internal static class ServiceDecoder
             SecurityOpt = r.StrList(map["security_opt"], "security_opt", allowSingle: false),
             CgroupParent = r.Str(map["cgroup_parent"], "cgroup_parent"),
             Extensions = r.Extensions(map),
+            Other = Reader.Plain(map, ServiceKeys.Unmodelled.Contains),
+            Fields = FieldPaths.Of(map),
         };
     }
 

@@ -17,6 +17,16 @@ internal static class ServiceKeys
         "tmpfs", "tty", "ulimits", "use_api_socket", "user", "userns_mode", "uts", "volumes", "volumes_from", "working_dir",
     };
 
+    /// <summary>Keys the service model has no property for; kept as plain data in <see cref="Model.Service.Other"/>.</summary>
+    public static readonly IReadOnlySet<string> Unmodelled = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "annotations", "attach", "blkio_config", "cgroup", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota", "cpu_rt_period",
+        "cpu_rt_runtime", "cpu_shares", "cpuset", "credential_spec", "develop", "device_cgroup_rules", "dns_opt", "driver_opts", "gpus",
+        "group_add", "isolation", "label_file", "mac_address", "mem_swappiness", "memswap_limit", "models", "oom_kill_disable",
+        "oom_score_adj", "pids_limit", "post_start", "pre_stop", "provider", "pull_refresh_after", "runtime", "storage_opt",
+        "use_api_socket", "userns_mode", "uts", "volumes_from",
+    };
+
     public static readonly IReadOnlySet<string> TopLevel = new HashSet<string>(StringComparer.Ordinal)
     {
         "version", "name", "include", "services", "networks", "volumes", "secrets", "configs", "models",

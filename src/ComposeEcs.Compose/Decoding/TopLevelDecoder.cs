@@ -28,6 +28,7 @@ internal static class TopLevelDecoder
             Labels = r.StrMap(map["labels"], $"networks.{entry.Name}.labels"),
             Location = entry.Key.Location,
             Extensions = r.Extensions(map),
+            Fields = FieldPaths.Of(map),
         };
     }
 
@@ -45,6 +46,7 @@ internal static class TopLevelDecoder
             Labels = r.StrMap(map["labels"], $"volumes.{entry.Name}.labels"),
             Location = entry.Key.Location,
             Extensions = r.Extensions(map),
+            Fields = FieldPaths.Of(map),
         };
     }
 
@@ -71,6 +73,7 @@ internal static class TopLevelDecoder
             Labels = r.StrMap(map["labels"], field + ".labels"),
             Location = entry.Key.Location,
             Extensions = r.Extensions(map),
+            Fields = FieldPaths.Of(map),
         };
     }
 

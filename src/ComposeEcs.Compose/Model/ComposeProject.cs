@@ -19,6 +19,10 @@ public sealed record ComposeProject
     public ImmutableSortedDictionary<string, Secret> Configs { get; init; } = Maps.Empty<Secret>();
     /// <summary>Top-level <c>x-*</c> fields (<c>x-aws-cluster</c>, <c>x-aws-cloudformation</c>, ...) as plain data, see <see cref="Extensions"/>.</summary>
     public Extensions Extensions { get; init; } = Extensions.None;
+    /// <summary>Top-level specification fields the model has no property for (<c>models</c>), as plain data with positions.</summary>
+    public Extensions Other { get; init; } = Extensions.None;
+    /// <summary>Where each top-level field is written (keys only).</summary>
+    public FieldLocations Fields { get; init; } = FieldLocations.None;
 }
 
 public static class Maps

@@ -11,6 +11,12 @@ public sealed record Extensions(ImmutableSortedDictionary<string, object?> Value
 {
     public static readonly Extensions None = new(Maps.Empty<object?>());
 
+    /// <summary>Where each key (and each path below it, <c>x-aws-autoscaling.cpu</c>) is written.</summary>
+    public FieldLocations Locations { get; init; } = FieldLocations.None;
+
+    /// <summary>The position of <paramref name="path"/> (a key or a path below one), or null when unknown.</summary>
+    public SourceLocation? At(string path) => Locations.Of(path);
+
     public bool Has(string key) => Values.ContainsKey(key);
 
     public object? Get(string key) => Values.GetValueOrDefault(key);

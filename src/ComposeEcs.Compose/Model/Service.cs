@@ -81,6 +81,18 @@ public sealed record Service
 
     /// <summary>Service-level <c>x-*</c> fields (<c>x-aws-policies</c>, <c>x-aws-role</c>, <c>x-aws-pull_credentials</c>, ...).</summary>
     public Extensions Extensions { get; init; } = Extensions.None;
+
+    /// <summary>
+    /// Specification fields the model has no property for (<c>gpus</c>, <c>cpu_shares</c>, <c>develop</c>, <c>post_start</c>, ...),
+    /// kept as plain data with their positions so the transform can map, warn about or refuse each and <c>config</c> prints them.
+    /// </summary>
+    public Extensions Other { get; init; } = Extensions.None;
+
+    /// <summary>Where each field of the service is written (see <see cref="FieldLocations"/>).</summary>
+    public FieldLocations Fields { get; init; } = FieldLocations.None;
+
+    /// <summary>The position of a field (<c>restart</c>, <c>healthcheck.start_period</c>), else of the service's key.</summary>
+    public SourceLocation? LocationOf(string path) => Fields.Of(path) ?? Location;
 }
 
 public sealed record BuildConfig(string Context, string? Dockerfile = null)

@@ -13,6 +13,10 @@ public sealed record Network(string Key)
     public bool Attachable { get; init; }
     public ImmutableSortedDictionary<string, string> Labels { get; init; } = Maps.Empty<string>();
     public SourceLocation? Location { get; init; }
+    /// <summary>Where each field is written (see <see cref="FieldLocations"/>).</summary>
+    public FieldLocations Fields { get; init; } = FieldLocations.None;
+    /// <summary>The position of a field (<c>driver_opts.uid</c>), else of the key.</summary>
+    public SourceLocation? LocationOf(string path) => Fields.Of(path) ?? Location;
     /// <summary><c>x-aws-securitygroup</c>, ...</summary>
     public Extensions Extensions { get; init; } = Extensions.None;
 }
@@ -26,6 +30,10 @@ public sealed record Volume(string Key)
     public bool External { get; init; }
     public ImmutableSortedDictionary<string, string> Labels { get; init; } = Maps.Empty<string>();
     public SourceLocation? Location { get; init; }
+    /// <summary>Where each field is written (see <see cref="FieldLocations"/>).</summary>
+    public FieldLocations Fields { get; init; } = FieldLocations.None;
+    /// <summary>The position of a field (<c>driver_opts.uid</c>), else of the key.</summary>
+    public SourceLocation? LocationOf(string path) => Fields.Of(path) ?? Location;
     public Extensions Extensions { get; init; } = Extensions.None;
 }
 
@@ -42,6 +50,10 @@ public sealed record Secret(string Key)
     public bool External { get; init; }
     public ImmutableSortedDictionary<string, string> Labels { get; init; } = Maps.Empty<string>();
     public SourceLocation? Location { get; init; }
+    /// <summary>Where each field is written (see <see cref="FieldLocations"/>).</summary>
+    public FieldLocations Fields { get; init; } = FieldLocations.None;
+    /// <summary>The position of a field (<c>driver_opts.uid</c>), else of the key.</summary>
+    public SourceLocation? LocationOf(string path) => Fields.Of(path) ?? Location;
     /// <summary><c>x-aws-keys</c>, ...</summary>
     public Extensions Extensions { get; init; } = Extensions.None;
 }

@@ -66,6 +66,8 @@ internal static class ServiceDocument
             .Opt("user", s.User)
             .Opt("volumes", List(s.Volumes.Select(Volume)))
             .Opt("working_dir", s.WorkingDir);
+        Extensions(m, s.Other);
+        m.Entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         Extensions(m, s.Extensions);
         return m;
     }

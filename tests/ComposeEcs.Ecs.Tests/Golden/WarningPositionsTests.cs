@@ -1,0 +1,50 @@
+namespace ComposeEcs.Ecs.Tests.Golden;
+
+/// <summary>
+/// Every warning of every golden case (convert and loader) points at a line of a compose file that contains the field
+/// it names: <c>compose.yaml:10:5: warning: service "app": restart: ...</c> must point at the line with <c>restart</c>.
+/// </summary>
+public sealed class WarningPositionsTests
+{
+    public static TheoryData<string> Warnings() =>
+    [
+        .. CaseFolder.All("convert").SelectMany(c => Lines(c, "diagnostics.txt", "")),
+        .. CaseFolder.All("loader").SelectMany(c => Lines(c, "expected.yaml", "# ")),
+    ];
+
+    private static IEnumerable<string> Lines(CaseFolder folder, string file, string prefix) =>
+        (folder.ReadExpected(file) ?? "").Split('\n')
+            .Where(l => l.StartsWith(prefix, StringComparison.Ordinal) && l.Contains("warning: ", StringComparison.Ordinal))
+            .Select(l => $"{folder.Directory}|{l[prefix.Length..]}");
+
+    [Theory]
+    [MemberData(nameof(Warnings))]
+    public void Warning_points_at_a_line_naming_its_field(string warning)
+    {
+        var (directory, line) = (warning[..warning.IndexOf('|')], warning[(warning.IndexOf('|') + 1)..]);
+        var marker = line.IndexOf(": warning: ", StringComparison.Ordinal);
+        Assert.True(marker > 0, $"the warning has no position: {line}");
+        var position = line[..marker].Split(':');
+        var file = Path.GetFullPath(Path.Combine(directory, string.Join(':', position[..^2]).Replace("<repo>", CaseFolder.RepositoryRoot)));
+        var number = int.Parse(position[^2], System.Globalization.CultureInfo.InvariantCulture);
+        var source = File.ReadAllLines(file)[number - 1];
+
+        var message = line[(marker + ": warning: ".Length)..];
+        if (message.StartsWith("service \"", StringComparison.Ordinal)) message = message[(message.IndexOf("\": ", StringComparison.Ordinal) + 3)..];
+        var parts = message.Split(": ");
+        var field = parts[0].Split('.')[^1];
+        var detail = parts.Length > 1 ? parts[1].Split(' ')[0] : "";
+        var quoted = System.Text.RegularExpressions.Regex.Match(message, "\"([^\"]+)\"").Groups[1].Value;
+        Assert.True(
+            source.Contains(field, StringComparison.Ordinal) || Names(source, detail) || quoted.Length > 0 && source.Contains(quoted, StringComparison.Ordinal),
+            $"{line}\n  points at: {source.Trim()}\n  which names neither \"{field}\" nor \"{detail}\"");
+    }
+
+    /// <summary>A list entry (a port, a volume) is named by its value: <c>443</c>, <c>80:8080/tcp</c>.</summary>
+    private static bool Names(string source, string detail)
+    {
+        if (detail.Length == 0) return false;
+        var value = detail.Split('/')[0].Replace("-:", "", StringComparison.Ordinal);
+        return source.Contains(value, StringComparison.Ordinal);
+    }
+}
