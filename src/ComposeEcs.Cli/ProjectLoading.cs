@@ -27,7 +27,11 @@ public static class ProjectLoading
         var loaded = Load(args, ctx);
         Report(loaded.Diagnostics, ctx);
         if (!loaded.Succeeded || loaded.Value is not { } project) return null;
-        var converted = ComposeTransform.Convert(project, new TransformOptions { LocalFiles = LocalFiles.Read(project, ctx.Environment.GetValueOrDefault) });
+        var converted = ComposeTransform.Convert(project, new TransformOptions
+        {
+            LocalFiles = LocalFiles.Read(project, ctx.Environment.GetValueOrDefault),
+            BinarySecrets = [.. Deploy.ComposeSecrets.BinaryKeys(project)],
+        });
         Report(converted.Diagnostics, ctx);
         if (!converted.Succeeded || converted.Value is not { } template) return null;
         if (TemplateGate.Check(project, template) is { } error)

@@ -18,14 +18,15 @@ public sealed class ChangeSetPlanner(CloudFormationClient cloudFormation, Deploy
 
     public async Task<PlannedChangeSet> PlanAsync(
         string stackName, string projectName, ChangeSetType type, string templateBody, IReadOnlyList<StackParameter> parameters,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, CancellationToken cancellationToken, string? templateUrl = null, bool includeNestedStacks = false)
     {
         var name = $"compose-ecs-{now.UtcDateTime:yyyyMMddHHmmssfff}";
         try
         {
             var created = await CreateAsync(new CreateChangeSetRequest(
                 stackName, name, type, templateBody, parameters, Capabilities, [new StackTag(StackNames.ProjectTag, projectName)],
-                Description: $"compose-ecs up of project {projectName}", ClientToken: IdempotencyTokens.CreateChangeSet(name)), cancellationToken).ConfigureAwait(false);
+                Description: $"compose-ecs up of project {projectName}", ClientToken: IdempotencyTokens.CreateChangeSet(name),
+                TemplateUrl: templateUrl, IncludeNestedStacks: includeNestedStacks), cancellationToken).ConfigureAwait(false);
 
             while (true)
             {
@@ -33,7 +34,10 @@ public sealed class ChangeSetPlanner(CloudFormationClient cloudFormation, Deploy
                 switch (changeSet.Status)
                 {
                     case "CREATE_COMPLETE":
-                        return new PlannedChangeSet(created.Id, created.StackId, changeSet.Changes.Select(ToPlanned).ToList(), false, null) { ChangeSetName = name };
+                        var planned = includeNestedStacks
+                            ? await NestedChanges.ExpandAsync(cloudFormation, timings, changeSet.Changes, "", cancellationToken).ConfigureAwait(false)
+                            : changeSet.Changes.Select(ToPlanned).ToList();
+                        return new PlannedChangeSet(created.Id, created.StackId, planned, false, null) { ChangeSetName = name };
                     case "FAILED":
                         var empty = IsNoChanges(changeSet.StatusReason);
                         return new PlannedChangeSet(created.Id, created.StackId, [], empty, empty ? null : changeSet.StatusReason ?? "the change set failed") { ChangeSetName = name };

@@ -37,7 +37,7 @@ public sealed class DownOperation(AwsContext aws, DeployTimings timings)
                 await _watcher.WatchAsync(stack.StackId, waitMarker, progress, cancellationToken).ConfigureAwait(false);
             }
 
-            var resources = await _cfn.DescribeStackResourcesAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
+            var resources = await StackTree.ResourcesAsync(aws, stack.StackId, cancellationToken).ConfigureAwait(false);
             var marker = await _watcher.NewestEventIdAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
             // Not cancelled halfway (so "was the delete requested?" has an answer), and safe to retry with its token.
             cancellationToken.ThrowIfCancellationRequested();

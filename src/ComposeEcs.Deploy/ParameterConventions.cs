@@ -13,8 +13,10 @@ public enum ParameterSource
     DefaultSubnets,
     /// <summary>An AMI id read from an SSM public parameter (the ECS GPU-optimised AMI).</summary>
     SsmAmi,
-    /// <summary>The content of a compose secret (file, environment variable); NoEcho, never printed.</summary>
+    /// <summary>The content of a compose secret (file, environment variable); NoEcho, never printed. Only for hand-written templates (x-aws-cloudformation).</summary>
     Secret,
+    /// <summary>The ARN of the Secrets Manager secret <c>up</c> wrote a compose secret's content to (<see cref="ComposeSecrets"/>).</summary>
+    SecretArn,
     /// <summary>The image <c>up</c> built and pushed for a <c>build:</c> service, by digest.</summary>
     BuiltImage,
     /// <summary>The id of the EFS file system whose Name tag is an external volume's name.</summary>
@@ -45,6 +47,8 @@ public static class ParameterConventions
         new("SubnetIds: the default VPC's default subnets", (name, _) => name == "SubnetIds", ParameterSource.DefaultSubnets),
         new("*Ami / *AmiId / *ImageId, or type AWS::EC2::Image::Id: the ECS GPU AMI from SSM",
             (name, p) => p.Type == "AWS::EC2::Image::Id" || EndsWithAny(name, "Ami", "AmiId", "ImageId"), ParameterSource.SsmAmi),
+        new("<Secret>SecretArn: the ARN of the secret up writes that compose secret's content to",
+            (name, p) => !p.NoEcho && name.EndsWith("SecretArn", StringComparison.Ordinal), ParameterSource.SecretArn),
         new("NoEcho parameters: a compose secret's content", (_, p) => p.NoEcho, ParameterSource.Secret),
     ];
 

@@ -19,9 +19,17 @@ public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getE
 {
     private Vpc? _vpc;
     private IReadOnlyList<Subnet>? _subnets;
+    private IReadOnlyList<SecretContent> _secretValues = [];
+
+    /// <summary>Whether compose secrets are written to Secrets Manager (false for a dry run: their ARNs only).</summary>
+    public bool WriteSecrets { get; init; } = true;
 
     public async Task<ParameterResolution> ResolveAsync(Template template, ComposeProject project, CancellationToken cancellationToken)
     {
+        // Every secret is read and size-checked before anything is written or deployed.
+        var (values, secretError) = ComposeSecrets.Read(project, getEnvironment);
+        if (secretError is not null) return new ParameterResolution([], secretError);
+        _secretValues = values;
         var parameters = new List<StackParameter>();
         foreach (var (name, parameter) in template.Parameters)
         {
@@ -32,6 +40,7 @@ public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getE
                 ParameterSource.DefaultSubnets => await DefaultSubnetsAsync(cancellationToken).ConfigureAwait(false),
                 ParameterSource.SsmAmi => await AmiAsync(parameter, cancellationToken).ConfigureAwait(false),
                 ParameterSource.Secret => await SecretAsync(name, project, cancellationToken).ConfigureAwait(false),
+                ParameterSource.SecretArn => await SecretArnAsync(name, project, cancellationToken).ConfigureAwait(false),
                 ParameterSource.BuiltImage => images?.GetValueOrDefault(name) is { } image
                     ? (image, null)
                     : (null, $"template parameter '{name}' is a built image, but no image was built for it"),
@@ -76,6 +85,17 @@ public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getE
         {
             return (null, $"the ECS GPU AMI parameter {path} does not exist in region {aws.Region}");
         }
+    }
+
+    private async Task<(string?, string?)> SecretArnAsync(string parameterName, ComposeProject project, CancellationToken cancellationToken)
+    {
+        var key = SecretParameters.Of(project).FirstOrDefault(p => p.ParameterName == parameterName)?.Secret;
+        if (key is null || _secretValues.FirstOrDefault(v => v.Key == key) is not { } content)
+            return (null, $"template parameter '{parameterName}' names no file or environment secret of the compose project");
+        var secrets = new ComposeSecrets(aws, project.Name);
+        return (WriteSecrets
+            ? await secrets.WriteAsync(content, cancellationToken).ConfigureAwait(false)
+            : await secrets.ArnWithoutWritingAsync(key, cancellationToken).ConfigureAwait(false), null);
     }
 
     private async Task<(string?, string?)> SecretAsync(string parameterName, ComposeProject project, CancellationToken cancellationToken)

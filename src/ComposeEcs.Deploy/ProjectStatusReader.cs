@@ -23,7 +23,7 @@ public sealed class ProjectStatusReader(AwsContext aws)
         var stack = await aws.CloudFormation.FindStackAsync(stackName, cancellationToken).ConfigureAwait(false);
         if (stack is null) return new ProjectStatus(stackName, null, [], []);
 
-        var resources = await aws.CloudFormation.DescribeStackResourcesAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
+        var resources = await StackTree.ResourcesAsync(aws, stack.StackId, cancellationToken).ConfigureAwait(false);
         var serviceResources = resources
             .Where(r => r.ResourceType == "AWS::ECS::Service" && !string.IsNullOrEmpty(r.PhysicalResourceId))
             .ToList();

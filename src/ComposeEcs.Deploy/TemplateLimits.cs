@@ -6,7 +6,7 @@ namespace ComposeEcs.Deploy;
 /// <summary>CloudFormation's limits on what <c>up</c> sends, checked before anything is created.</summary>
 public static class TemplateLimits
 {
-    /// <summary>The largest TemplateBody CloudFormation accepts inline (bigger ones need an S3 TemplateURL).</summary>
+    /// <summary>The largest TemplateBody CloudFormation accepts inline (bigger ones go through S3, see <see cref="TemplateStaging"/>).</summary>
     public const int MaxTemplateBodyBytes = 51_200;
 
     /// <summary>The most resources one stack may hold.</summary>
@@ -18,7 +18,7 @@ public static class TemplateLimits
         var bytes = Encoding.UTF8.GetByteCount(templateBody);
         return bytes <= MaxTemplateBodyBytes
             ? null
-            : $"the template is {bytes:N0} bytes, over CloudFormation's {MaxTemplateBodyBytes:N0}-byte TemplateBody limit; uploading it to S3 is not supported yet";
+            : $"the template is {bytes:N0} bytes, over CloudFormation's {MaxTemplateBodyBytes:N0}-byte TemplateBody limit: `up` uploads it to S3";
     }
 
     /// <summary>Every limit the template breaks, as one-line messages: the size of its body (compact JSON) and its resource count.</summary>

@@ -4,8 +4,11 @@ using ComposeEcs.Aws.Clients;
 namespace ComposeEcs.Deploy;
 
 /// <summary>What <c>up</c> deploys: a rendered template and its filled parameters.</summary>
+/// <param name="TemplateUrl">The template in S3 (see <see cref="TemplateStaging"/>) when it is too big to send inline.</param>
+/// <param name="IncludeNestedStacks">The template has nested stacks whose changes the change set should show.</param>
 public sealed record UpRequest(
-    string StackName, string ProjectName, string TemplateBody, IReadOnlyList<StackParameter> Parameters, bool DryRun = false, bool Detach = false);
+    string StackName, string ProjectName, string TemplateBody, IReadOnlyList<StackParameter> Parameters, bool DryRun = false, bool Detach = false,
+    string? TemplateUrl = null, bool IncludeNestedStacks = false);
 
 public enum UpOutcome
 {
@@ -55,7 +58,8 @@ public sealed class UpOperation(AwsContext aws, DeployTimings timings, TimeProvi
             var isNew = stack is null || stack.StackStatus == StackStatuses.ReviewInProgress;
             var parameters = request.DryRun ? DryRunParameters.WithoutSecrets(request.Parameters, stack) : request.Parameters;
             var plan = await new ChangeSetPlanner(_cfn, timings).PlanAsync(request.StackName, request.ProjectName,
-                isNew ? ChangeSetType.Create : ChangeSetType.Update, request.TemplateBody, parameters, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                isNew ? ChangeSetType.Create : ChangeSetType.Update, request.TemplateBody, parameters, _time.GetUtcNow(), cancellationToken,
+                request.TemplateUrl, request.IncludeNestedStacks).ConfigureAwait(false);
             changes = plan.Changes;
 
             if (plan.IsEmpty || plan.FailureReason is not null || request.DryRun)

@@ -22,7 +22,7 @@ namespace ComposeEcs.Ecs;
 // A new concern is a new file with any of Check/Plan/Emit/Finish functions, added to the lists below.
 
 /// <summary>Inputs the transform needs from outside the compose project.</summary>
-public sealed record TransformOptions
+public sealed partial record TransformOptions
 {
     /// <summary>Bind-mount and config sources as read by <see cref="LocalFiles.Read"/>; none: every source is missing.</summary>
     public LocalFiles LocalFiles { get; init; } = LocalFiles.None;

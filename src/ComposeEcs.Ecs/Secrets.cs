@@ -8,8 +8,8 @@ using SmSecret = ComposeEcs.CloudFormation.Resources.SecretsManager.Secret;
 
 namespace ComposeEcs.Ecs;
 
-/// <summary>A template parameter <c>compose-ecs up</c> fills with the content of a compose secret.</summary>
-/// <param name="ParameterName">The NoEcho parameter, <c>&lt;SecretKey&gt;SecretValue</c>.</param>
+/// <summary>A template parameter <c>compose-ecs up</c> fills with the ARN of the secret it wrote a compose secret's content to.</summary>
+/// <param name="ParameterName">The parameter, <c>&lt;SecretKey&gt;SecretArn</c>.</param>
 /// <param name="Secret">The compose secret's key.</param>
 /// <param name="Source">Where <c>up</c> reads the value: <c>file ./db_password.txt</c> or <c>environment variable API_TOKEN</c>.</param>
 public sealed record SecretParameter(string ParameterName, string Secret, string Source);
@@ -23,10 +23,11 @@ public static class SecretParameters
 }
 
 /// <summary>
-/// Compose secrets as Secrets Manager secrets. A <c>file:</c> or <c>environment:</c> secret becomes an
-/// <c>AWS::SecretsManager::Secret</c> whose <c>SecretString</c> is the NoEcho parameter <c>&lt;Key&gt;SecretValue</c>
-/// (<c>Key</c> = the secret key's letters and digits, first one upper-cased: <c>db_password</c> →
-/// <c>DbpasswordSecretValue</c>), which <c>up</c> fills from the file or variable; the transform never reads the file.
+/// Compose secrets as Secrets Manager secrets. A <c>file:</c> or <c>environment:</c> secret is written to Secrets Manager
+/// by <c>up</c> itself, before the stack step (any size up to 64 KiB, binary-safe; see ComposeEcs.Deploy.ComposeSecrets),
+/// and the template refers to it through the parameter <c>&lt;Key&gt;SecretArn</c> (<c>Key</c> = the secret key's letters
+/// and digits, first one upper-cased: <c>db_password</c> → <c>DbpasswordSecretArn</c>), which <c>up</c> fills with its ARN:
+/// the value is never in the template nor in a parameter; the transform never reads the file.
 /// An <c>external: true</c> secret's <c>name</c> is the ARN of an existing secret. Each service gets an init container
 /// (see <see cref="SecretsInit"/>) that writes its secrets to <c>/run/secrets</c>; its execution role may read exactly
 /// those secrets. <c>x-aws-pull_credentials</c> (a secret ARN) becomes the container's repository credentials.
@@ -37,7 +38,7 @@ internal static class Secrets
     public const string PullCredentialsExtension = "x-aws-pull_credentials";
 
     public static string LogicalId(string key) => LogicalIds.Normalize(key) + "Secret";
-    public static string ParameterName(string key) => LogicalIds.Normalize(key) + "SecretValue";
+    public static string ParameterName(string key) => LogicalIds.Normalize(key) + "SecretArn";
 
     /// <summary>Non-external secrets used by at least one service: the ones this template creates.</summary>
     public static IEnumerable<Compose.Model.Secret> Created(ComposeProject project) =>
@@ -50,7 +51,7 @@ internal static class Secrets
     }
 
     /// <summary>The secret's ARN: <c>Ref</c> of the created secret, or the external secret's name.</summary>
-    public static Expr Arn(Compose.Model.Secret secret) => secret.External ? secret.Name : Fn.Ref(LogicalId(secret.Key));
+    public static Expr Arn(Compose.Model.Secret secret) => secret.External ? secret.Name : Fn.Ref(ParameterName(secret.Key));
 
     public static string SourceText(ComposeProject project, Compose.Model.Secret secret) =>
         secret.File is { } file ? $"file {DisplayPath(project, file)}"
@@ -106,17 +107,23 @@ internal static class Secrets
     {
         plan = PullCredentials(plan);
         if (plan.Service.Secrets.IsEmpty) return plan;
-        var init = SecretsInit.Container(context, plan);
-        var arns = plan.Service.Secrets.Select(r => Arn(context.Project.Secrets[r.Source])).Distinct().ToImmutableArray();
+        var binary = plan.Service.Secrets.Where(r => SecretsFetch.IsBinary(context, r)).ToImmutableArray();
+        var text = plan.Service.Secrets.Where(r => !SecretsFetch.IsBinary(context, r)).ToImmutableArray();
+        ImmutableArray<Expr> Arns(ImmutableArray<FileReference> references) =>
+            [.. references.Select(r => Arn(context.Project.Secrets[r.Source])).Distinct()];
+        ImmutableArray<ContainerDefinition> inits =
+            [.. text.IsEmpty ? [] : new[] { SecretsInit.Container(context, plan, text) }, .. binary.IsEmpty ? [] : new[] { SecretsFetch.Container(context, plan, binary) }];
         return plan.WithContainer(c => c with
         {
             MountPoints = [.. c.MountPoints ?? [], new MountPoint { ContainerPath = SecretsInit.Root, SourceVolume = SecretsInit.VolumeName, ReadOnly = true }],
-            DependsOn = [.. c.DependsOn ?? [], new ContainerDependency(init.Name, "SUCCESS")],
+            DependsOn = [.. c.DependsOn ?? [], .. inits.Select(init => new ContainerDependency(init.Name, "SUCCESS"))],
         }) with
         {
-            Sidecars = [.. plan.Sidecars, init],
+            Sidecars = [.. plan.Sidecars, .. inits],
             Volumes = [.. plan.Volumes, new CloudFormation.Resources.Ecs.Volume { Name = SecretsInit.VolumeName }],
-            ExecutionRolePolicies = [.. plan.ExecutionRolePolicies, ReadPolicy("ReadComposeSecrets", arns)],
+            ExecutionRolePolicies = text.IsEmpty ? plan.ExecutionRolePolicies : [.. plan.ExecutionRolePolicies, ReadPolicy("ReadComposeSecrets", Arns(text))],
+            // SecretBinary is read by the fetch container itself, with the task role.
+            TaskRolePolicies = binary.IsEmpty ? plan.TaskRolePolicies : [.. plan.TaskRolePolicies, ReadPolicy("ReadComposeBinarySecrets", Arns(binary))],
         };
     }
 
@@ -136,24 +143,13 @@ internal static class Secrets
 
     public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans)
     {
-        var resources = Sorted.Empty<Resource>();
         var parameters = Sorted.Empty<Parameter>();
         foreach (var secret in Created(context.Project))
-        {
-            var parameter = ParameterName(secret.Key);
-            parameters = parameters.Add(parameter, new Parameter("String")
+            parameters = parameters.Add(ParameterName(secret.Key), new Parameter("String")
             {
-                NoEcho = true,
-                Description = $"Content of the compose secret \"{secret.Key}\" ({SourceText(context.Project, secret)}). " +
-                    "compose-ecs up fills each NoEcho parameter named <secret key letters and digits>SecretValue from that secret's file or environment variable.",
+                Description = $"ARN of the Secrets Manager secret holding the compose secret \"{secret.Key}\" ({SourceText(context.Project, secret)}). " +
+                    "compose-ecs up writes the value to compose-ecs/<project>/<secret> before deploying and fills each <secret key letters and digits>SecretArn parameter with that secret's ARN.",
             });
-            resources = resources.Add(LogicalId(secret.Key), Resource.Of(new SmSecret
-            {
-                Description = $"The {secret.Key} secret of {context.Project.Name}",
-                SecretString = Fn.Ref(parameter),
-                Tags = context.ProjectTags,
-            }));
-        }
-        return new Template { Resources = resources, Parameters = parameters };
+        return new Template { Parameters = parameters };
     }
 }

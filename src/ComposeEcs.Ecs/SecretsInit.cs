@@ -40,11 +40,11 @@ internal static class SecretsInit
         return target.Length == 0 || target.StartsWith('/') || parts.Any(p => p is "" or "." or "..") ? null : target;
     }
 
-    public static ContainerDefinition Container(TransformContext context, ServicePlan plan)
+    public static ContainerDefinition Container(TransformContext context, ServicePlan plan, IEnumerable<FileReference> references)
     {
         var secrets = new List<EcsSecret>();
         var script = new StringBuilder("set -e\n");
-        foreach (var reference in plan.Service.Secrets)
+        foreach (var reference in references)
         {
             var secret = context.Project.Secrets[reference.Source];
             var arn = Secrets.Arn(secret);
@@ -94,7 +94,7 @@ internal static class SecretsInit
     }
 
     /// <summary><c>mode</c>, <c>uid</c> and <c>gid</c> of the long syntax, applied to the file (or every file of a split secret).</summary>
-    private static string Ownership(FileReference reference, string path, bool directory)
+    internal static string Ownership(FileReference reference, string path, bool directory)
     {
         var files = directory ? $"{Quote(path)}/*" : Quote(path);
         var text = new StringBuilder();
@@ -107,7 +107,7 @@ internal static class SecretsInit
 
     private static string Parent(string path) => path[..path.LastIndexOf('/')];
 
-    private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    internal static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>
     /// Writes each top-level key of a flat JSON object to <c>dir/key</c>. No single quotes inside (it is single-quoted

@@ -59,8 +59,8 @@ public sealed class ConvertCommandTests : IDisposable
         var run = await Run("convert");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("DbpasswordSecretValue", run.Error);
-        Assert.Contains("NoEcho: true", run.Out);
+        Assert.Contains("DbpasswordSecretArn", run.Error);
+        Assert.DoesNotContain("NoEcho: true", run.Out);
         Assert.DoesNotContain("hunter2", run.Out + run.Error);
     }
 

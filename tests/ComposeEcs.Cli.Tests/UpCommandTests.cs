@@ -171,7 +171,7 @@ public sealed class UpCommandTests
     }
 
     [Fact]
-    public async Task A_template_over_the_template_body_limit_is_one_line_and_nothing_is_created()
+    public async Task A_template_over_the_template_body_limit_goes_through_the_accounts_s3_bucket()
     {
         await using var t = await UpTestSupport.StartAsync();
         var filler = new string('x', 2000);
@@ -180,10 +180,16 @@ public sealed class UpCommandTests
 
         var run = await t.RunAsync("up");
 
-        Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("over CloudFormation's 51,200-byte TemplateBody limit", run.Error);
-        Assert.Single(run.Error.Trim().Split('\n'));
-        Assert.Empty(t.Server.Requests);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var bucket = Assert.Single(t.Server.Buckets);
+        Assert.Equal("compose-ecs-123456789012-us-east-1", bucket.Name);
+        Assert.Equal(["encryption", "lifecycle", "publicAccessBlock"], bucket.Configuration.Keys.Order());
+        var template = Assert.Single(bucket.Objects);
+        Assert.StartsWith("templates/big/", template.Key);
+        var createChangeSet = Assert.Single(t.Server.Requests, r => r.Action == "CreateChangeSet");
+        Assert.Contains("TemplateURL=", createChangeSet.Body);
+        Assert.DoesNotContain("TemplateBody=", createChangeSet.Body);
+        Assert.Equal("CREATE_COMPLETE", t.Server.Stack("big")!.Status);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class UpSampleTests
     };
 
     [Fact]
-    public async Task Secret_files_reach_the_stack_as_NoEcho_parameters_and_are_never_printed()
+    public async Task Secret_files_reach_secrets_manager_written_by_up_and_are_never_printed()
     {
         await using var t = await UpTestSupport.StartAsync();
         var directory = Path.Combine(UpTestSupport.SamplesDirectory(), "json-secret");
@@ -51,7 +51,9 @@ public sealed class UpSampleTests
         var run = await UpTestSupport.RunInAsync(directory, t.Environment(), CancellationToken.None, "up");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(content, t.Server.Stack("billing")!.Parameters["DatabaseSecretValue"]);
+        var secret = t.Server.Secrets.Single(s => s.Name == "compose-ecs/billing/database");
+        Assert.Equal(content, secret.SecretString);
+        Assert.Equal(secret.Arn, t.Server.Stack("billing")!.Parameters["DatabaseSecretArn"]);
         Assert.DoesNotContain(content.Trim(), run.Out + run.Error);
         Assert.DoesNotContain(content.Trim(), t.Server.Stack("billing")!.TemplateBody);
     }

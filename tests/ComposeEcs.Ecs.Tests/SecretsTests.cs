@@ -27,16 +27,37 @@ public class SecretsTests
             .OfType<MapExpr>().Single(c => c["Name"] == new Str(SecretsInit.ContainerName));
 
     [Fact]
-    public void File_secret_becomes_a_secrets_manager_secret_filled_from_a_no_echo_parameter()
+    public void File_secret_is_referenced_by_the_arn_parameter_up_fills_and_its_value_is_nowhere_in_the_template()
     {
         var template = Ok(WithSecrets(Project(Using(Service("app"), new FileReference("db_password"))), FileSecret("db_password")));
 
-        var parameter = template.Parameters["DbpasswordSecretValue"];
-        Assert.True(parameter.NoEcho);
+        var parameter = template.Parameters["DbpasswordSecretArn"];
+        Assert.False(parameter.NoEcho);
         Assert.Equal("String", parameter.Type);
         Assert.Contains("file ./db_password.txt", parameter.Description);
-        Assert.Equal(Fn.Ref("DbpasswordSecretValue"), template.Properties("DbpasswordSecret")["SecretString"]);
-        Assert.Equal("AWS::SecretsManager::Secret", template.Resources["DbpasswordSecret"].Type);
+        Assert.Empty(template.OfType("AWS::SecretsManager::Secret"));
+        Assert.Equal(Fn.Ref("DbpasswordSecretArn"), Init(template, "app").At("Secrets.0.ValueFrom"));
+    }
+
+    [Fact]
+    public void Binary_secrets_are_fetched_by_an_aws_cli_init_container_with_the_task_role()
+    {
+        var project = WithSecrets(Project(Using(Service("app"), new FileReference("db_password"), new FileReference("keystore") { Target = "keys/app.p12", Mode = 256 })),
+            FileSecret("db_password"), FileSecret("keystore"));
+        var result = ComposeTransform.Convert(project, new TransformOptions { BinarySecrets = ["keystore"] });
+        var template = result.Value!;
+        TemplateAssert.Valid(template);
+
+        var containers = ((ListExpr)template.Properties(LogicalIds.TaskDefinition("app")).At("ContainerDefinitions")!).Items.OfType<MapExpr>().ToList();
+        var fetch = containers.Single(c => c["Name"] == new Str(SecretsFetch.ContainerName));
+        var script = ((Str)fetch.At("Command.0")!).Value;
+        Assert.Contains("aws secretsmanager get-secret-value --secret-id \"$SECRET_ARN_1\" --query SecretBinary --output text | base64 -d > '/run/secrets/keys/app.p12'", script);
+        Assert.Contains("chmod 400 '/run/secrets/keys/app.p12'", script);
+        Assert.Equal(Fn.Ref("KeystoreSecretArn"), fetch.At("Environment.1.Value"));
+        Assert.Single(((ListExpr)Init(template, "app").At("Secrets")!).Items);
+        var app = containers.Single(c => c["Name"] == new Str("app"));
+        Assert.Equal(2, ((ListExpr)app.At("DependsOn")!).Items.Length);
+        Assert.Equal(Fn.Ref("KeystoreSecretArn"), template.Properties("AppTaskRole").At("Policies.0.PolicyDocument.Statement.0.Resource.0"));
     }
 
     [Fact]
@@ -44,8 +65,8 @@ public class SecretsTests
     {
         var token = new Compose.Model.Secret("token") { Name = "token", Environment = "API_TOKEN" };
         var template = Ok(WithSecrets(Project(Using(Service("app"), new FileReference("token"))), token));
-        Assert.True(template.Parameters["TokenSecretValue"].NoEcho);
-        Assert.Contains("environment variable API_TOKEN", template.Parameters["TokenSecretValue"].Description);
+        Assert.False(template.Parameters["TokenSecretArn"].NoEcho);
+        Assert.Contains("environment variable API_TOKEN", template.Parameters["TokenSecretArn"].Description);
     }
 
     [Fact]
@@ -71,7 +92,7 @@ public class SecretsTests
         Assert.Equal(new Str(SecretsInit.DefaultImage), init["Image"]);
         Assert.Null(init["Environment"]);
         Assert.Equal(new Str("SECRET_1"), init.At("Secrets.0.Name"));
-        Assert.Equal(Fn.Ref("DbpasswordSecret"), init.At("Secrets.0.ValueFrom"));
+        Assert.Equal(Fn.Ref("DbpasswordSecretArn"), init.At("Secrets.0.ValueFrom"));
         Assert.Contains("> '/run/secrets/db_password'", ((Str)init.At("Command.0")!).Value);
         Assert.Contains(new MapExpr(("Condition", "SUCCESS"), ("ContainerName", SecretsInit.ContainerName)), app.At("DependsOn").Items());
         Assert.Equal(new Bool(true), app.At("MountPoints.0.ReadOnly"));
@@ -99,8 +120,8 @@ public class SecretsTests
         var template = Ok(WithSecrets(Project(Using(Service("app"), new FileReference("database") { Target = "db" })), database));
         var init = Init(template, "app");
 
-        Assert.Equal(Fn.Join("", Fn.Ref("DatabaseSecret"), ":username::"), init.At("Secrets.0.ValueFrom"));
-        Assert.Equal(Fn.Join("", Fn.Ref("DatabaseSecret"), ":password::"), init.At("Secrets.1.ValueFrom"));
+        Assert.Equal(Fn.Join("", Fn.Ref("DatabaseSecretArn"), ":username::"), init.At("Secrets.0.ValueFrom"));
+        Assert.Equal(Fn.Join("", Fn.Ref("DatabaseSecretArn"), ":password::"), init.At("Secrets.1.ValueFrom"));
         var script = ((Str)init.At("Command.0")!).Value;
         Assert.Contains("\"$SECRET_1\" > '/run/secrets/db/username'", script);
         Assert.Contains("\"$SECRET_2\" > '/run/secrets/db/password'", script);
@@ -115,8 +136,8 @@ public class SecretsTests
             FileSecret("shared_key"), FileSecret("worker_only"));
         var template = Ok(project);
 
-        Assert.Equal([Fn.Ref("SharedkeySecret")], template.Properties("ApiTaskExecutionRole").At("Policies.0.PolicyDocument.Statement.0.Resource").Items());
-        Assert.Equal([Fn.Ref("SharedkeySecret"), Fn.Ref("WorkeronlySecret")],
+        Assert.Equal([Fn.Ref("SharedkeySecretArn")], template.Properties("ApiTaskExecutionRole").At("Policies.0.PolicyDocument.Statement.0.Resource").Items());
+        Assert.Equal([Fn.Ref("SharedkeySecretArn"), Fn.Ref("WorkeronlySecretArn")],
             template.Properties("WorkerTaskExecutionRole").At("Policies.0.PolicyDocument.Statement.0.Resource").Items());
         Assert.Equal(new ListExpr("secretsmanager:GetSecretValue"), template.Properties("ApiTaskExecutionRole").At("Policies.0.PolicyDocument.Statement.0.Action"));
     }
@@ -157,7 +178,7 @@ public class SecretsTests
             FileSecret("db_password"), token, unused, stripe);
 
         Assert.Equal(
-            [new SecretParameter("DbpasswordSecretValue", "db_password", "file ./db_password.txt"), new SecretParameter("TokenSecretValue", "token", "environment variable API_TOKEN")],
+            [new SecretParameter("DbpasswordSecretArn", "db_password", "file ./db_password.txt"), new SecretParameter("TokenSecretArn", "token", "environment variable API_TOKEN")],
             SecretParameters.Of(project).ToArray());
     }
 

@@ -27,6 +27,7 @@ public sealed class FakeAwsServer : IAsyncDisposable
     private readonly SsmApi _ssm;
     private readonly Ec2Api _ec2;
     private readonly EcsView _ecs;
+    private readonly S3Api _s3;
     private readonly EcrApi _ecr;
     private readonly TaggingApi _tagging;
 
@@ -35,6 +36,8 @@ public sealed class FakeAwsServer : IAsyncDisposable
         Options = options;
         var ids = new IdSource(options.Seed);
         _stacks = new CloudFormationStore(Region, AccountId, ids);
+        _s3 = new S3Api(Region, AccountId);
+        _stacks.ReadUrl = _s3.ReadUrl;
         _secrets = new SecretsApi(options, Region, AccountId);
         _executor = new Executor(_stacks, new PhysicalResources(Region, AccountId, ids), () => _faults.ResourceDelay ?? options.ResourceDelay, OnResource, _stopping.Token);
         _logs = new LogsApi(options, Region, AccountId, StackLogGroups);
@@ -48,7 +51,7 @@ public sealed class FakeAwsServer : IAsyncDisposable
             new CloudFormationApi(_stacks, _executor, options, _ssm.Find), _ec2, new StsApi(AccountId),
             new ElbApi(_stacks, options), new EcsApi(_ecs, options), _logs, _secrets, _ssm, _ecr, _tagging,
         ];
-        var routing = new Routing(handlers.ToDictionary(h => h.Service), _faults, Record);
+        var routing = new Routing(handlers.ToDictionary(h => h.Service), _faults, Record) { S3 = _s3 };
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -139,6 +142,9 @@ public sealed class FakeAwsServer : IAsyncDisposable
     public FakeStack? Stack(string name) => _stacks.Find(name) is { } s ? FakeStack.From(_stacks, s) : null;
 
     public IReadOnlyList<FakeSecret> Secrets => _secrets.Secrets;
+
+    /// <summary>S3 buckets with their configuration documents and objects.</summary>
+    public IReadOnlyList<FakeBucket> Buckets => _s3.Buckets;
 
     /// <summary>Completes when the stack's running operation (execute, delete) has finished.</summary>
     public Task WaitForStackAsync(string name) => _stacks.Find(name) is { } s ? _executor.Idle(s) : Task.CompletedTask;

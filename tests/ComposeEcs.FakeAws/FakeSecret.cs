@@ -10,4 +10,5 @@ public sealed record FakeSecret(
     DateTimeOffset CreatedDate,
     DateTimeOffset LastChangedDate,
     DateTimeOffset? DeletedDate,
-    IReadOnlyList<KeyValuePair<string, string>> Tags);
+    IReadOnlyList<KeyValuePair<string, string>> Tags,
+    byte[]? SecretBinary = null);

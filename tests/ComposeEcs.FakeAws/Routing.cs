@@ -20,6 +20,11 @@ internal sealed partial class Routing(IReadOnlyDictionary<string, IServiceHandle
 
     public async Task HandleAsync(HttpContext context)
     {
+        if (S3 is not null && IsS3(context.Request))
+        {
+            await HandleS3Async(context, S3);
+            return;
+        }
         var requestId = Guid.NewGuid().ToString();
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);

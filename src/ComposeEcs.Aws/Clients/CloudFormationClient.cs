@@ -27,7 +27,8 @@ public sealed class CloudFormationClient(AwsTransport transport)
             .Add("StackName", request.StackName)
             .Add("ChangeSetName", request.ChangeSetName)
             .Add("ChangeSetType", request.Type == ChangeSetType.Create ? "CREATE" : "UPDATE")
-            .Add("TemplateBody", request.TemplateBody)
+            .Add(request.TemplateUrl is null ? "TemplateBody" : "TemplateURL", request.TemplateUrl ?? request.TemplateBody)
+            .Add("IncludeNestedStacks", request.IncludeNestedStacks ? "true" : null)
             .Add("Description", request.Description)
             .Add("ClientToken", request.ClientToken)
             .AddStructList("Parameters", request.Parameters, AddParameter)
@@ -106,6 +107,16 @@ public sealed class CloudFormationClient(AwsTransport transport)
             r.TextOrEmpty("ResourceStatus"), r.Text("ResourceStatusReason"), r.Date("Timestamp"))).ToList();
     }
 
+    /// <summary>Every resource of the stack, following NextToken (DescribeStackResources stops at 100).</summary>
+    public Task<IReadOnlyList<StackResource>> ListStackResourcesAsync(string stackName, CancellationToken cancellationToken = default) =>
+        Paging.All<StackResource>(async (token, ct) =>
+        {
+            var result = await _query.CallAsync("ListStackResources", new QueryParameters().Add("StackName", stackName).Add("NextToken", token), ct).ConfigureAwait(false);
+            return new Page<StackResource>(result.List("StackResourceSummaries").Select(r => new StackResource(
+                r.TextOrEmpty("LogicalResourceId"), r.Text("PhysicalResourceId"), r.TextOrEmpty("ResourceType"),
+                r.TextOrEmpty("ResourceStatus"), r.Text("ResourceStatusReason"), r.Date("LastUpdatedTimestamp"))).ToList(), result.Text("NextToken"));
+        }, cancellationToken).CollectAsync(cancellationToken);
+
     /// <param name="statusFilter">Only stacks in these statuses (e.g. everything but DELETE_COMPLETE); all when empty.</param>
     public Task<IReadOnlyList<StackSummary>> ListStacksAsync(IEnumerable<string>? statusFilter = null, CancellationToken cancellationToken = default)
     {
@@ -147,7 +158,7 @@ public sealed class CloudFormationClient(AwsTransport transport)
     private static ResourceChange ReadChange(XElement change)
     {
         var r = change.Child("ResourceChange") ?? change;
-        return new ResourceChange(r.TextOrEmpty("Action"), r.TextOrEmpty("LogicalResourceId"), r.Text("PhysicalResourceId"), r.TextOrEmpty("ResourceType"), r.Text("Replacement"));
+        return new ResourceChange(r.TextOrEmpty("Action"), r.TextOrEmpty("LogicalResourceId"), r.Text("PhysicalResourceId"), r.TextOrEmpty("ResourceType"), r.Text("Replacement"), r.Text("ChangeSetId"));
     }
 
     private static Stack ReadStack(XElement s) => new(

@@ -28,7 +28,9 @@ public sealed record CreateChangeSetRequest(
     IReadOnlyList<string> Capabilities,
     IReadOnlyList<StackTag> Tags,
     string? Description = null,
-    string? ClientToken = null);
+    string? ClientToken = null,
+    string? TemplateUrl = null,
+    bool IncludeNestedStacks = false);
 
 public sealed record CreateChangeSetResult(string Id, string StackId);
 
@@ -37,7 +39,8 @@ public sealed record TemplateParameter(string Key, string? DefaultValue, bool No
 public sealed record ValidateTemplateResult(
     string? Description, IReadOnlyList<TemplateParameter> Parameters, IReadOnlyList<string> Capabilities, string? CapabilitiesReason);
 
-public sealed record ResourceChange(string Action, string LogicalResourceId, string? PhysicalResourceId, string ResourceType, string? Replacement);
+/// <param name="ChangeSetId">For a nested stack in a change set created with IncludeNestedStacks, that stack's own change set.</param>
+public sealed record ResourceChange(string Action, string LogicalResourceId, string? PhysicalResourceId, string ResourceType, string? Replacement, string? ChangeSetId = null);
 
 /// <summary>A change set; <see cref="Changes"/> holds every page of changes.</summary>
 public sealed record ChangeSet(

@@ -9,7 +9,7 @@ namespace ComposeEcs.Aws.Clients;
 /// The Secrets Manager operations compose-ecs uses (JSON 1.1, target prefix "secretsmanager").
 /// Secret values are only ever placed in request bodies, which never appear in errors.
 /// </summary>
-public sealed class SecretsManagerClient(AwsTransport transport)
+public sealed partial class SecretsManagerClient(AwsTransport transport)
 {
     private readonly JsonProtocol _json = new(transport, AwsService.SecretsManager, "secretsmanager");
 

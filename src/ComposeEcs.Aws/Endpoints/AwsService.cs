@@ -17,6 +17,8 @@ public sealed record AwsService(string SigningName, string EndpointPrefix, strin
     public static readonly AwsService Ecr = new("ecr", "api.ecr", "ECR");
     public static readonly AwsService Tagging = new("tagging", "tagging", "RESOURCE_GROUPS_TAGGING_API");
 
+    public static readonly AwsService S3 = new("s3", "s3", "S3");
+
     public static IReadOnlyList<AwsService> All { get; } =
-        [CloudFormation, Ecs, Logs, SecretsManager, ElasticLoadBalancingV2, Ec2, Ssm, Sts, Ecr, Tagging];
+        [CloudFormation, Ecs, Logs, SecretsManager, ElasticLoadBalancingV2, Ec2, Ssm, Sts, Ecr, Tagging, S3];
 }

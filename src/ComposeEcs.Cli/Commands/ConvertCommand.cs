@@ -26,17 +26,22 @@ public static class ConvertCommand
 
             foreach (var secret in SecretParameters.Of(loaded))
             {
-                await context.Error.WriteLineAsync($"note: `compose-ecs up` fills the NoEcho parameter {secret.ParameterName} from {secret.Source}");
+                await context.Error.WriteLineAsync($"note: `compose-ecs up` writes secret \"{secret.Secret}\" ({secret.Source}) to Secrets Manager and fills {secret.ParameterName} with its ARN");
                 if (loaded.Secrets[secret.Secret].File is { } file && !File.Exists(file))
                     await context.Error.WriteLineAsync($"warning: secret \"{secret.Secret}\": {secret.Source} does not exist; `up` will need it");
             }
 
             var tree = template.ToTree();
             foreach (var limit in TemplateLimits.Problems(tree, TemplateWriter.ToCompactJson(tree)))
-                await context.Error.WriteLineAsync($"warning: {limit}; `up` will refuse it");
-            var text = parse.GetValue(format) == "json" ? TemplateWriter.ToJson(tree) : TemplateWriter.ToYaml(tree);
+                await context.Error.WriteLineAsync($"note: {limit}");
             var path = parse.GetValue(output);
             if (parse.GetValue(explainTime)) await context.Out.WriteAsync(ExplainTime.Render(tree));
+            if (NestedOutput.Plan(tree, parse.GetValue(format)!) is { } nested)
+            {
+                if (path is not null) return await NestedOutput.WriteAsync(nested, parse.GetValue(format)!, path, context, cancellationToken);
+                await context.Error.WriteLineAsync(NestedOutput.Note(nested));
+            }
+            var text = parse.GetValue(format) == "json" ? TemplateWriter.ToJson(tree) : TemplateWriter.ToYaml(tree);
             if (path is null)
             {
                 if (!parse.GetValue(explainTime)) await context.Out.WriteAsync(text);

@@ -52,6 +52,7 @@ public static class DownCommand
                     await context.Out.WriteLineAsync($"Stack {target.StackName} deleted");
                     await WriteRetainedAsync(context.Out, result.Retained);
                     await DownImages.ReportAsync(aws, target, removeImages, context, cancellationToken);
+                    await SecretsDown.DeleteAsync(aws, target.Name, context.Out, cancellationToken);
                     return ExitCodes.Success;
             }
         }, cancellationToken);

@@ -38,12 +38,6 @@ public static class UpCommand
         if (ProjectLoading.Convert(arguments, context) is not var (project, template)) return ExitCodes.BadInput;
 
         var tree = template.ToTree();
-        var body = TemplateWriter.ToCompactJson(tree);
-        if (TemplateLimits.Problems(tree, body).FirstOrDefault() is { } tooBig)
-        {
-            await context.Error.WriteLineAsync($"compose-ecs: {tooBig}");
-            return ExitCodes.BadInput;
-        }
 
         if (!await BuildOptions.CheckDockerAsync(project, buildMode, context)) return ExitCodes.BadInput;
 
@@ -51,7 +45,7 @@ public static class UpCommand
         {
             var (images, buildExit) = await BuildOptions.RunAsync(aws, project, buildMode, context, cancellationToken);
             if (images is null) return buildExit;
-            var parameters = await new ParameterResolver(aws, context.GetEnvironment, images).ResolveAsync(template, project, cancellationToken);
+            var parameters = await new ParameterResolver(aws, context.GetEnvironment, images) { WriteSecrets = !dryRun }.ResolveAsync(template, project, cancellationToken);
             if (!parameters.Succeeded)
             {
                 await context.Error.WriteLineAsync($"compose-ecs: {parameters.Error}");
@@ -60,7 +54,9 @@ public static class UpCommand
 
             var console = Consoles.For(context);
             var stackName = StackNames.For(project.Name);
-            var request = new UpRequest(stackName, project.Name, body, parameters.Parameters, dryRun, detach);
+            var published = await TemplatePublisher.PublishAsync(aws, stackName, tree, cancellationToken);
+            var request = new UpRequest(stackName, project.Name, published.Body, parameters.Parameters, dryRun, detach,
+                published.Url, published.HasNestedStacks);
             var timings = DeployTimings.FromEnvironment(context.GetEnvironment);
             IDeployView view = context.IsTerminal ? new LiveDeployView(console) : new PlainDeployView(console);
             var result = await view.RunAsync(progress => new UpOperation(aws, timings).RunAsync(request, progress, cancellationToken));

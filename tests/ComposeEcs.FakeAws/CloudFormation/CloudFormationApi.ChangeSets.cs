@@ -12,12 +12,15 @@ internal sealed partial class CloudFormationApi
         var changeSetName = form.Required("ChangeSetName");
         var type = form.Get("ChangeSetType") ?? "UPDATE";
         TemplateValidator.CheckNames(stackName, changeSetName);
-        var template = TemplateValidator.Validate(form.Get("TemplateBody"), options.MaxTemplateBodyBytes);
+        var body = TemplateQuotas.Body(form, store.ReadUrl);
+        var template = TemplateValidator.Validate(body, form.Get("TemplateURL") is null ? options.MaxTemplateBodyBytes : int.MaxValue);
+        TemplateQuotas.CheckResources(template);
         var capabilities = form.List("Capabilities.member");
         TemplateValidator.CheckCapabilities(template, capabilities);
         var given = form.Structs("Parameters.member")
             .Select(p => (form.Get(p + ".ParameterKey") ?? "", form.Get(p + ".ParameterValue"), form.Bool(p + ".UsePreviousValue")))
             .ToList();
+        TemplateQuotas.CheckParameterValues(given);
         var tags = form.Structs("Tags.member").Select(t => new StackTag(form.Get(t + ".Key") ?? "", form.Get(t + ".Value") ?? "")).ToList();
 
         lock (store.Lock)
@@ -53,6 +56,7 @@ internal sealed partial class CloudFormationApi
             if (type == "UPDATE" && tags.Count == 0) tags = stack.Tags.ToList();
             var included = ChangeSets.Included(template, resolved, stack.StackName, store.Region, store.AccountId);
             var changes = ChangeSets.Diff(type == "UPDATE" ? stack.Template : null, stack.ResolvedParameters, stack.Resources, template, resolved, included);
+            if (form.Bool("IncludeNestedStacks")) changes = WithNestedChangeSets(stack, template, changes);
             var empty = type == "UPDATE" && changes.Count == 0 && !ChangeSets.StackLevelChanged(stack, template, tags, parameters);
             var now = store.Now();
             var changeSet = new ChangeSet($"arn:aws:cloudformation:{store.Region}:{store.AccountId}:changeSet/{changeSetName}/{store.Ids.Guid($"{stack.StackId}/changeSet/{changeSetName}/{stack.ChangeSets.Count}")}",
@@ -105,7 +109,7 @@ internal sealed partial class CloudFormationApi
                 Tags(c.Tags),
                 Members("Changes", page.Select(Change)),
                 next is null ? null : E("NextToken", next),
-                E("IncludeNestedStacks", false));
+                E("IncludeNestedStacks", c.Changes.Any(x => x.ChangeSetId is not null)));
     }
 
     private WireResponse ExecuteChangeSet(AwsRequest request)
@@ -138,6 +142,7 @@ internal sealed partial class CloudFormationApi
             if (c.ExecutionOverride == "EXECUTE_IN_PROGRESS" || !c.IsReady(now))
                 throw new AwsError("InvalidChangeSetStatus",
                     $"ChangeSet [{c.Id}] cannot be deleted in its current status of [{(c.IsReady(now) ? "EXECUTE_IN_PROGRESS" : c.Status(now))}]");
+            DeleteNestedChangeSets(c);
             c.Stack.ChangeSets.Remove(c);
         }
         return QueryProtocol.Ok(request);

@@ -11,6 +11,10 @@ internal sealed class CloudFormationStore(string region, string accountId, IdSou
     private DateTimeOffset _last = DateTimeOffset.MinValue;
 
     public Lock Lock { get; } = new();
+    /// <summary>Reads an S3 TemplateURL (the emulator's S3); null when there is no such object.</summary>
+    public Func<string, byte[]?> ReadUrl { get; set; } = _ => null;
+    /// <summary>Nested stacks created in REVIEW_IN_PROGRESS for a parent's change set, by (parent stack id, logical id).</summary>
+    public Dictionary<(string Parent, string LogicalId), string> ReviewChildren { get; } = [];
     public IdSource Ids { get; } = ids;
     public string Region { get; } = region;
     public string AccountId { get; } = accountId;

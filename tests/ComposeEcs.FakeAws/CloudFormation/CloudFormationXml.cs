@@ -91,6 +91,7 @@ internal static class CloudFormationXml
             c.PhysicalId is null ? null : E("PhysicalResourceId", c.PhysicalId),
             E("ResourceType", c.ResourceType),
             c.Replacement is null ? null : E("Replacement", c.Replacement),
+            c.ChangeSetId is null ? null : E("ChangeSetId", c.ChangeSetId),
             Members("Scope", c.Scope),
             Members("Details", c.Details.Select(d => E("member",
                 E("Target", E("Attribute", d.Property == "Tags" ? "Tags" : "Properties"), d.Property == "Tags" ? null : E("Name", d.Property),

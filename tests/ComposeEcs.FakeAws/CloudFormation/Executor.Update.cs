@@ -59,6 +59,7 @@ internal sealed partial class Executor
         {
             var old = before[id];
             store.AddEvent(stack, id, old.Physical?.Id, old.Type, "UPDATE_IN_PROGRESS", null, old.Properties?.ToJsonString());
+            if (old.Type == NestedStackType) await RestoreNestedAsync(stack, old);
             await Pause();
             lock (store.Lock) stack.Resources[id] = old with { Status = "UPDATE_COMPLETE", Timestamp = store.Now() };
             hook(old.Type, old.Physical!, old.Properties, exists: true);

@@ -110,6 +110,7 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
     private void Finish(ChangeSet changeSet)
     {
         lock (store.Lock) changeSet.ExecutionOverride = "EXECUTE_COMPLETE";
+        DropUnusedReviewChildren(changeSet.Stack);
     }
 
     private EvalContext Context(Stack stack)
@@ -129,7 +130,11 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
         var inProgressReason = replace ? "Requested update requires the creation of a new physical resource; hence creating one." : null;
         store.AddEvent(stack, id, existing?.Physical?.Id, definition.Type, $"{verb}_IN_PROGRESS", inProgressReason, propertiesText);
         var failure = store.FailureFor(id) ?? DuplicateListener(stack, id, definition.Type, properties);
-        var resource = failure is null ? physical.Create(definition.Type, id, stack.StackName, properties, existing?.Physical?.Id, replace) : null;
+        PhysicalResource? resource = null;
+        if (failure is null && definition.Type == NestedStackType)
+            (resource, failure) = await ApplyNestedAsync(stack, id, properties, existing);
+        else if (failure is null)
+            resource = physical.Create(definition.Type, id, stack.StackName, properties, existing?.Physical?.Id, replace);
         if (verb == "CREATE" && resource is not null)
             store.AddEvent(stack, id, resource.Id, definition.Type, "CREATE_IN_PROGRESS", "Resource creation Initiated", propertiesText);
         await Pause();
@@ -221,6 +226,7 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
             store.AddEvent(stack, id, resource.Physical.Id, resource.Type, "DELETE_FAILED", reason);
             return false;
         }
+        if (resource.Type == NestedStackType) await DeleteNestedAsync(resource.Physical.Id);
         hook(resource.Type, resource.Physical, resource.Properties, exists: false);
         MarkDeleted(stack, resource, "DELETE_COMPLETE");
         return true;

@@ -41,7 +41,8 @@ internal sealed record ResourceChange(
     string ResourceType,
     string? Replacement,
     IReadOnlyList<string> Scope,
-    IReadOnlyList<ChangeDetail> Details)
+    IReadOnlyList<ChangeDetail> Details,
+    string? ChangeSetId = null)
 {
     /// <summary>True and Conditional both get a new physical resource when executed (the referenced id does change).</summary>
     public bool Replaces => Replacement is "True" or "Conditional";

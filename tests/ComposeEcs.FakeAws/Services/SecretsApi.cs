@@ -55,8 +55,9 @@ internal sealed class SecretsApi(FakeAwsOptions options, string region, string a
         var tags = request.Json.TryGetProperty("Tags", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.Array
             ? t.EnumerateArray().Select(x => KeyValuePair.Create(x.Str("Key") ?? "", x.Str("Value") ?? "")).ToList()
             : [];
+        var (text, binary) = Value(request, required: false);
         var secret = new FakeSecret($"arn:aws:secretsmanager:{region}:{account}:secret:{name}-{Suffix()}", name, request.Json.Str("Description"),
-            request.Json.Str("SecretString"), request.Json.Str("ClientRequestToken") ?? Guid.NewGuid().ToString(), now, now, null, tags);
+            text, request.Json.Str("ClientRequestToken") ?? Guid.NewGuid().ToString(), now, now, null, tags, binary);
         _secrets.Add(secret);
         return JsonProtocol.Ok(request, new JsonObject { ["ARN"] = secret.Arn, ["Name"] = secret.Name, ["VersionId"] = secret.VersionId });
     }
@@ -64,9 +65,11 @@ internal sealed class SecretsApi(FakeAwsOptions options, string region, string a
     private WireResponse PutSecretValue(AwsRequest request)
     {
         var secret = Require(request.Json.RequiredStr("SecretId"));
+        var (text, binary) = Value(request, required: true);
         var updated = secret with
         {
-            SecretString = request.Json.Str("SecretString"),
+            SecretString = text,
+            SecretBinary = binary,
             VersionId = request.Json.Str("ClientRequestToken") ?? Guid.NewGuid().ToString(),
             LastChangedDate = DateTimeOffset.UtcNow,
         };
@@ -83,6 +86,7 @@ internal sealed class SecretsApi(FakeAwsOptions options, string region, string a
         return JsonProtocol.Ok(request, new JsonObject
         {
             ["ARN"] = secret.Arn, ["Name"] = secret.Name, ["VersionId"] = secret.VersionId, ["SecretString"] = secret.SecretString,
+            ["SecretBinary"] = secret.SecretBinary is { } bytes ? Convert.ToBase64String(bytes) : null,
             ["VersionStages"] = new JsonArray("AWSCURRENT"), ["CreatedDate"] = JsonProtocol.Epoch(secret.LastChangedDate),
         });
     }
@@ -145,6 +149,23 @@ internal sealed class SecretsApi(FakeAwsOptions options, string region, string a
         if (s.Description is not null) o["Description"] = s.Description;
         if (s.DeletedDate is { } d) o["DeletedDate"] = JsonProtocol.Epoch(d);
         return o;
+    }
+
+    /// <summary>SecretString or SecretBinary (base64 on the wire), never both, each at most 65,536 bytes, as Secrets Manager checks.</summary>
+    private static (string? Text, byte[]? Binary) Value(AwsRequest request, bool required)
+    {
+        var text = request.Json.Str("SecretString");
+        var encoded = request.Json.Str("SecretBinary");
+        if (text is not null && encoded is not null)
+            throw new AwsError("InvalidParameterException", "You can't specify both a binary secret value and a string secret value in the same secret.");
+        if (required && text is null && encoded is null)
+            throw new AwsError("InvalidRequestException", "You must provide either SecretString or SecretBinary.");
+        var binary = encoded is null ? null : Convert.FromBase64String(encoded);
+        if (text is not null && System.Text.Encoding.UTF8.GetByteCount(text) > 65_536)
+            throw new AwsError("ValidationException", "1 validation error detected: Value at 'secretString' failed to satisfy constraint: Member must have length less than or equal to 65536");
+        if (binary is { Length: > 65_536 })
+            throw new AwsError("ValidationException", "1 validation error detected: Value at 'secretBinary' failed to satisfy constraint: Member must have length less than or equal to 65536");
+        return (text, binary);
     }
 
     private static string Suffix() => Guid.NewGuid().ToString("N")[..6];
