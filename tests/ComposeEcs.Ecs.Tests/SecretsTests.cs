@@ -56,7 +56,7 @@ public class SecretsTests
         Assert.Equal(Fn.Ref("KeystoreSecretArn"), fetch.At("Environment.1.Value"));
         Assert.Single(((ListExpr)Init(template, "app").At("Secrets")!).Items);
         var app = containers.Single(c => c["Name"] == new Str("app"));
-        Assert.Equal(2, ((ListExpr)app.At("DependsOn")!).Items.Length);
+        Assert.Equal(3, ((ListExpr)app.At("DependsOn")!).Items.Length); // secrets init, binary fetch, DNS search domain
         Assert.Equal(Fn.Ref("KeystoreSecretArn"), template.Properties("AppTaskRole").At("Policies.0.PolicyDocument.Statement.0.Resource.0"));
     }
 

@@ -8,8 +8,6 @@ internal static class RuleChecks
 {
     /// <summary>CloudFormation's per-template quotas (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html).</summary>
     public const int MaxLogicalIdLength = 255;
-    public const int MaxParameters = 200;
-    public const int MaxOutputs = 200;
 
     /// <summary>
     /// Two listeners on one port of one load balancer: the second fails with <c>DuplicateListener</c>. Load balancers
@@ -30,17 +28,17 @@ internal static class RuleChecks
         }
     }
 
-    /// <summary>Logical ids are letters and digits, at most 255; at most 200 parameters and 200 outputs.</summary>
+    /// <summary>
+    /// Logical ids are letters and digits, at most 255. The counts (200 parameters, 200 outputs, 500 resources) are per
+    /// stack: a project past them is split into nested stacks each well inside them (Nesting), so they are not checked
+    /// on the whole project's template here.
+    /// </summary>
     public static IEnumerable<string> Quotas(MapExpr tree)
     {
         foreach (var section in new[] { "Parameters", "Resources", "Outputs", "Conditions" })
             foreach (var (id, _) in References.Section(tree, section))
                 if (id.Length is 0 or > MaxLogicalIdLength || !id.All(char.IsAsciiLetterOrDigit))
                     yield return $"{section}.{Shown(id)}: a logical id must be 1 to {MaxLogicalIdLength} letters and digits";
-        var parameters = References.Section(tree, "Parameters").Length;
-        if (parameters > MaxParameters) yield return $"Parameters: {parameters} parameters, over CloudFormation's {MaxParameters}";
-        var outputs = References.Section(tree, "Outputs").Length;
-        if (outputs > MaxOutputs) yield return $"Outputs: {outputs} outputs, over CloudFormation's {MaxOutputs}";
     }
 
     private static string Shown(string id) => id.Length <= 80 ? id : id[..77] + "...";
