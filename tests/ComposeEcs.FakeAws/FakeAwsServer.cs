@@ -42,7 +42,7 @@ public sealed class FakeAwsServer : IAsyncDisposable
         IServiceHandler[] handlers =
         [
             new CloudFormationApi(_stacks, _executor, options, _ssm.Find), _ec2, new StsApi(AccountId),
-            new ElbApi(_stacks, options), new EcsApi(_ecs, options), _logs, _secrets, _ssm,
+            new ElbApi(_stacks, options), new EcsApi(_ecs, options), _logs, _secrets, _ssm, new EfsApi(_stacks),
         ];
         var routing = new Routing(handlers.ToDictionary(h => h.Service), _faults, Record);
 

@@ -14,7 +14,8 @@ public sealed record AwsService(string SigningName, string EndpointPrefix, strin
     public static readonly AwsService Ec2 = new("ec2", "ec2", "EC2");
     public static readonly AwsService Ssm = new("ssm", "ssm", "SSM");
     public static readonly AwsService Sts = new("sts", "sts", "STS");
+    public static readonly AwsService Efs = new("elasticfilesystem", "elasticfilesystem", "EFS");
 
     public static IReadOnlyList<AwsService> All { get; } =
-        [CloudFormation, Ecs, Logs, SecretsManager, ElasticLoadBalancingV2, Ec2, Ssm, Sts];
+        [CloudFormation, Ecs, Logs, SecretsManager, ElasticLoadBalancingV2, Ec2, Ssm, Sts, Efs];
 }

@@ -11,14 +11,28 @@ public static class DownCommand
     public static Command Create(ProjectOptions project, CliContext context)
     {
         var aws = new AwsOptions();
-        var command = new Command("down", "Delete the project's CloudFormation stack (EFS file systems are kept)");
+        var volumes = new Option<bool>("--volumes", "-v") { Description = "Also delete the EFS file systems of named volumes, with their data (asks first)" };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask before deleting volumes" };
+        var command = new Command("down", "Delete the project's CloudFormation stack (EFS file systems are kept unless -v)");
         project.AddTo(command);
         aws.AddTo(command);
-        command.SetAction((parse, cancellationToken) => RunAsync(project.Read(parse), aws.Read(parse), context, cancellationToken));
+        command.Options.Add(volumes);
+        command.Options.Add(yes);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var deleteVolumes = parse.GetValue(volumes);
+            if (deleteVolumes && !parse.GetValue(yes) && !context.IsInputTerminal)
+            {
+                await context.Error.WriteLineAsync("error: down -v deletes the volumes' data and there is no terminal to ask on: add --yes to confirm");
+                return ExitCodes.BadInput;
+            }
+            var volumeOptions = new VolumeDeletion(deleteVolumes, parse.GetValue(yes));
+            return await RunAsync(project.Read(parse), aws.Read(parse), volumeOptions, context, cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(ProjectArguments arguments, AwsSettings settings, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ProjectArguments arguments, AwsSettings settings, VolumeDeletion volumes, CliContext context, CancellationToken cancellationToken)
     {
         if (ProjectTarget.Resolve(arguments, context) is not { } target) return ExitCodes.BadInput;
         return await AwsCommand.RunAsync(settings, context, async aws =>
@@ -43,13 +57,15 @@ public static class DownCommand
                     return ExitCodes.Failed;
                 default:
                     await context.Out.WriteLineAsync($"Stack {target.StackName} deleted");
+                    if (volumes.Delete)
+                        return await VolumeDeletion.RunAsync(aws, result.Retained, volumes.Confirmed, context, cancellationToken);
                     await WriteRetainedAsync(context.Out, result.Retained);
                     return ExitCodes.Success;
             }
         }, cancellationToken);
     }
 
-    private static async Task WriteRetainedAsync(TextWriter output, IReadOnlyList<RetainedResource> retained)
+    internal static async Task WriteRetainedAsync(TextWriter output, IReadOnlyList<RetainedResource> retained)
     {
         var fileSystems = retained.Where(r => r.ResourceType == "AWS::EFS::FileSystem" && r.PhysicalId is not null).ToList();
         if (fileSystems.Count > 0)
