@@ -11,7 +11,7 @@ public static class CliApp
     {
         var verbose = args.TakeWhile(a => a != "--").Contains("--verbose");
         var messages = new Messages.MessageWriter(context.Error, context.IsErrorTerminal && context.GetEnvironment("NO_COLOR") is null);
-        context = context with { Error = messages, Verbose = verbose };
+        context = context with { Error = Rendering.TerminalSafeWriter.Wrap(messages), Verbose = verbose };
         try
         {
             return await RunAsync(args, context, messages, cancellationToken);

@@ -8,4 +8,6 @@ public static class ExitCodes
     public const int Failed = 1;
     /// <summary>Bad input or usage: nothing was attempted.</summary>
     public const int BadInput = 2;
+    /// <summary><c>up</c>/<c>down</c> stopped watching (throttling, lost connection): the stack operation goes on in AWS.</summary>
+    public const int StoppedWatching = 3;
 }

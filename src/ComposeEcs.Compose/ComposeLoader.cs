@@ -69,6 +69,11 @@ public static class ComposeLoader
             merged = merged is null ? (YMapping)Merging.StripResets(root) : Merging.Merge(merged, root, "") as YMapping;
         }
         if (merged is null || diagnostics.Any(d => d.Severity == Severity.Error)) return null;
+        if (merged["services"] is YMapping { Entries.Length: > Bounds.LoadLimits.MaxServices } many)
+        {
+            diagnostics.Add(Diagnostic.Error($"more than {Bounds.LoadLimits.MaxServices:N0} services", many.Entries[Bounds.LoadLimits.MaxServices].Key.Location));
+            return null;
+        }
 
         var name = ProjectName(options, merged, Lookup, projectDir, diagnostics);
         if (name is null) return null;

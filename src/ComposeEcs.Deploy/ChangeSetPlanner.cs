@@ -1,10 +1,15 @@
+using ComposeEcs.Aws;
 using ComposeEcs.Aws.Clients;
 
 namespace ComposeEcs.Deploy;
 
 /// <summary>A computed change set: its changes, or why CloudFormation refused it.</summary>
 /// <param name="IsEmpty">CloudFormation found nothing to change (the stack is up to date).</param>
-public sealed record PlannedChangeSet(string ChangeSetId, string StackId, IReadOnlyList<PlannedChange> Changes, bool IsEmpty, string? FailureReason);
+public sealed record PlannedChangeSet(string ChangeSetId, string StackId, IReadOnlyList<PlannedChange> Changes, bool IsEmpty, string? FailureReason)
+{
+    /// <summary>The name this run gave the change set (unique per run; its idempotency tokens derive from it).</summary>
+    public string ChangeSetName { get; init; } = "";
+}
 
 /// <summary>Creates a change set and waits until CloudFormation has computed it.</summary>
 public sealed class ChangeSetPlanner(CloudFormationClient cloudFormation, DeployTimings timings)
@@ -16,22 +21,50 @@ public sealed class ChangeSetPlanner(CloudFormationClient cloudFormation, Deploy
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var name = $"compose-ecs-{now.UtcDateTime:yyyyMMddHHmmssfff}";
-        var created = await cloudFormation.CreateChangeSetAsync(new CreateChangeSetRequest(
-            stackName, name, type, templateBody, parameters, Capabilities, [new StackTag(StackNames.ProjectTag, projectName)],
-            Description: $"compose-ecs up of project {projectName}"), cancellationToken).ConfigureAwait(false);
-
-        while (true)
+        try
         {
-            var changeSet = await cloudFormation.DescribeChangeSetAsync(created.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
-            switch (changeSet.Status)
+            var created = await CreateAsync(new CreateChangeSetRequest(
+                stackName, name, type, templateBody, parameters, Capabilities, [new StackTag(StackNames.ProjectTag, projectName)],
+                Description: $"compose-ecs up of project {projectName}", ClientToken: IdempotencyTokens.CreateChangeSet(name)), cancellationToken).ConfigureAwait(false);
+
+            while (true)
             {
-                case "CREATE_COMPLETE":
-                    return new PlannedChangeSet(created.Id, created.StackId, changeSet.Changes.Select(ToPlanned).ToList(), false, null);
-                case "FAILED":
-                    var empty = IsNoChanges(changeSet.StatusReason);
-                    return new PlannedChangeSet(created.Id, created.StackId, [], empty, empty ? null : changeSet.StatusReason ?? "the change set failed");
+                var changeSet = await cloudFormation.DescribeChangeSetAsync(created.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+                switch (changeSet.Status)
+                {
+                    case "CREATE_COMPLETE":
+                        return new PlannedChangeSet(created.Id, created.StackId, changeSet.Changes.Select(ToPlanned).ToList(), false, null) { ChangeSetName = name };
+                    case "FAILED":
+                        var empty = IsNoChanges(changeSet.StatusReason);
+                        return new PlannedChangeSet(created.Id, created.StackId, [], empty, empty ? null : changeSet.StatusReason ?? "the change set failed") { ChangeSetName = name };
+                }
+                await Task.Delay(timings.PollInterval, cancellationToken).ConfigureAwait(false);
             }
-            await Task.Delay(timings.PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AwsException or OperationCanceledException)
+        {
+            // Not going on: leave nothing behind, even when the create request reached CloudFormation but its answer did not.
+            await new ChangeSetCleanup(cloudFormation, timings).RemoveAsync(stackName, name, type == ChangeSetType.Create).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// CreateChangeSet with its ClientToken. Should a retry after a lost answer still meet <c>AlreadyExistsException</c>,
+    /// the change set of that name can only be this run's own (the name is unique per run): carry on with it.
+    /// </summary>
+    private async Task<CreateChangeSetResult> CreateAsync(CreateChangeSetRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await cloudFormation.CreateChangeSetAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (e.Code == "AlreadyExistsException")
+        {
+            ChangeSet mine;
+            try { mine = await cloudFormation.DescribeChangeSetAsync(request.ChangeSetName, request.StackName, cancellationToken).ConfigureAwait(false); }
+            catch (AwsServiceException) { throw e; }
+            return new CreateChangeSetResult(mine.ChangeSetId, mine.StackId);
         }
     }
 

@@ -3,13 +3,18 @@ using ComposeEcs.Aws;
 
 namespace ComposeEcs.Deploy;
 
-public enum DownOutcome { Deleted, NotFound, Failed, Interrupted }
+/// <summary><see cref="StoppedWatching"/>: throttled or cut off after the deletion was requested (or when it could not be told whether it was); it goes on in AWS.</summary>
+public enum DownOutcome { Deleted, NotFound, Failed, Interrupted, StoppedWatching }
 
 /// <summary>A resource CloudFormation kept because of its DeletionPolicy (EFS file systems with Retain).</summary>
 public sealed record RetainedResource(string LogicalId, string ResourceType, string? PhysicalId);
 
 /// <param name="Started">Whether the deletion was requested in AWS (it continues there after an interruption).</param>
-public sealed record DownResult(DownOutcome Outcome, IReadOnlyList<RetainedResource> Retained, ResourceFailure? Failure, bool Started);
+public sealed record DownResult(DownOutcome Outcome, IReadOnlyList<RetainedResource> Retained, ResourceFailure? Failure, bool Started)
+{
+    /// <summary>Why watching stopped (<see cref="DownOutcome.StoppedWatching"/>).</summary>
+    public string? Reason { get; init; }
+}
 
 /// <summary><c>down</c>: delete the project's stack and watch it go.</summary>
 public sealed class DownOperation(AwsContext aws, DeployTimings timings)
@@ -34,7 +39,16 @@ public sealed class DownOperation(AwsContext aws, DeployTimings timings)
 
             var resources = await _cfn.DescribeStackResourcesAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
             var marker = await _watcher.NewestEventIdAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
-            await _cfn.DeleteStackAsync(stack.StackId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // Not cancelled halfway (so "was the delete requested?" has an answer), and safe to retry with its token.
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                await _cfn.DeleteStackAsync(stack.StackId, IdempotencyTokens.DeleteStack(DateTimeOffset.UtcNow), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (AwsNetworkException e)
+            {
+                return new DownResult(DownOutcome.StoppedWatching, [], null, false) { Reason = e.Message };
+            }
             started = true;
             progress.Report(new StackOperationStarted(stackName, "delete", resources.Count(r => r.ResourceStatus != StackStatuses.DeleteComplete)));
 
@@ -53,6 +67,10 @@ public sealed class DownOperation(AwsContext aws, DeployTimings timings)
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return new DownResult(DownOutcome.Interrupted, [], null, started);
+        }
+        catch (AwsException e) when (started)
+        {
+            return new DownResult(DownOutcome.StoppedWatching, [], null, true) { Reason = e.Message };
         }
     }
 

@@ -21,10 +21,19 @@ public enum UpOutcome
     Failed,
     /// <summary>Cancelled while waiting; if <see cref="UpResult.Started"/> the operation continues in AWS.</summary>
     Interrupted,
+    /// <summary>
+    /// Watching stopped (throttling, network) after the deployment started, or when it could not be told whether it
+    /// started (<see cref="UpResult.Started"/> false); the deployment goes on in AWS. <see cref="UpResult.Reason"/> says why.
+    /// </summary>
+    StoppedWatching,
 }
 
 /// <param name="Started">Whether a stack operation was started in AWS (the change set executed).</param>
-public sealed record UpResult(UpOutcome Outcome, IReadOnlyList<PlannedChange> Changes, Stack? Stack, ResourceFailure? Failure, bool Started);
+public sealed record UpResult(UpOutcome Outcome, IReadOnlyList<PlannedChange> Changes, Stack? Stack, ResourceFailure? Failure, bool Started)
+{
+    /// <summary>Why watching stopped (<see cref="UpOutcome.StoppedWatching"/>).</summary>
+    public string? Reason { get; init; }
+}
 
 /// <summary><c>up</c>: plan a change set, show it, execute it and watch the stack until it settles.</summary>
 public sealed class UpOperation(AwsContext aws, DeployTimings timings, TimeProvider? time = null)
@@ -44,14 +53,15 @@ public sealed class UpOperation(AwsContext aws, DeployTimings timings, TimeProvi
                 return Fail(stack, $"the stack is in {StackStatuses.RollbackComplete} after a failed create; 'up' without --dry-run deletes it and creates it again");
 
             var isNew = stack is null || stack.StackStatus == StackStatuses.ReviewInProgress;
+            var parameters = request.DryRun ? DryRunParameters.WithoutSecrets(request.Parameters, stack) : request.Parameters;
             var plan = await new ChangeSetPlanner(_cfn, timings).PlanAsync(request.StackName, request.ProjectName,
-                isNew ? ChangeSetType.Create : ChangeSetType.Update, request.TemplateBody, request.Parameters, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                isNew ? ChangeSetType.Create : ChangeSetType.Update, request.TemplateBody, parameters, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             changes = plan.Changes;
 
             if (plan.IsEmpty || plan.FailureReason is not null || request.DryRun)
             {
                 if (!plan.IsEmpty && plan.FailureReason is null) progress.Report(new ChangeSetComputed(request.StackName, isNew, changes));
-                await CleanUpAsync(plan, isNew && stack is null, CancellationToken.None).ConfigureAwait(false);
+                await new ChangeSetCleanup(_cfn, timings).RemoveAsync(request.StackName, plan.ChangeSetName, isNew && stack is null).ConfigureAwait(false);
                 if (plan.IsEmpty)
                 {
                     progress.Report(new ChangeSetComputed(request.StackName, isNew, []));
@@ -63,9 +73,24 @@ public sealed class UpOperation(AwsContext aws, DeployTimings timings, TimeProvi
             }
 
             progress.Report(new ChangeSetComputed(request.StackName, isNew, changes));
-            var marker = await _watcher.NewestEventIdAsync(plan.StackId, cancellationToken).ConfigureAwait(false);
-            // Once decided, the execute request is not cancelled halfway: either it went out and the stack moves, or not.
-            await _cfn.ExecuteChangeSetAsync(plan.ChangeSetId, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            string? marker;
+            try
+            {
+                marker = await _watcher.NewestEventIdAsync(plan.StackId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is AwsException or OperationCanceledException)
+            {
+                await new ChangeSetCleanup(_cfn, timings).RemoveAsync(request.StackName, plan.ChangeSetName, isNew).ConfigureAwait(false);
+                throw;
+            }
+            var (start, problem) = await new ChangeSetExecution(_cfn).ExecuteAsync(plan.ChangeSetId, plan.ChangeSetName).ConfigureAwait(false);
+            if (start == ExecutionStart.Unknown)
+                return new UpResult(UpOutcome.StoppedWatching, changes, stack, null, false) { Reason = problem };
+            if (start == ExecutionStart.NotStarted)
+            {
+                await new ChangeSetCleanup(_cfn, timings).RemoveAsync(request.StackName, plan.ChangeSetName, isNew).ConfigureAwait(false);
+                return Fail(stack, $"could not execute the change set: {problem}");
+            }
             started = true;
             progress.Report(new StackOperationStarted(request.StackName, isNew ? "create" : "update", changes.Count));
             if (request.Detach)
@@ -77,6 +102,11 @@ public sealed class UpOperation(AwsContext aws, DeployTimings timings, TimeProvi
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return new UpResult(UpOutcome.Interrupted, changes, null, null, started);
+        }
+        catch (AwsException e) when (started)
+        {
+            // Throttled or cut off while watching: the stack operation does not depend on us watching it.
+            return new UpResult(UpOutcome.StoppedWatching, changes, null, null, true) { Reason = e.Message };
         }
 
         UpResult Fail(Stack? stack, string reason) => new(UpOutcome.Failed, changes, stack,
@@ -110,13 +140,5 @@ public sealed class UpOperation(AwsContext aws, DeployTimings timings, TimeProvi
             stack = null;
         }
         return stack;
-    }
-
-    /// <summary>Leaves nothing behind: the change set, and for a stack that only existed for it, the stack.</summary>
-    private async Task CleanUpAsync(PlannedChangeSet plan, bool deleteReviewStack, CancellationToken cancellationToken)
-    {
-        await _cfn.DeleteChangeSetAsync(plan.ChangeSetId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (deleteReviewStack)
-            await _cfn.DeleteStackAsync(plan.StackId, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

@@ -32,7 +32,7 @@ public static class ComposeTransform
 {
     private static readonly ImmutableArray<Func<ComposeProject, IEnumerable<Diagnostic>>> Checks =
     [
-        LogicalIds.Check, Compatibility.Check, Networks.Check, LoadBalancing.Check, FargateSizes.Check,
+        ProjectLimits.Check, LogicalIds.Check, Compatibility.Check, Networks.Check, LoadBalancing.Check, FargateSizes.Check,
         Containers.Check, Services.Check, Logging.Check, Iam.Check,
         ExistingResources.Check, Secrets.Check, Volumes.Check, Autoscaling.Check, Gpu.Check, Https.Check, Overlay.Check,
     ];

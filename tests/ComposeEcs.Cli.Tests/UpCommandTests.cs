@@ -100,7 +100,7 @@ public sealed class UpCommandTests
     [Fact]
     public async Task Detach_returns_once_the_deployment_started()
     {
-        await using var t = await UpTestSupport.StartAsync(new FakeAws.FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(50) });
+        await using var t = await UpTestSupport.StartAsync(new FakeAws.FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(400) });
         t.WriteCompose(UpTestSupport.WebApp);
 
         var run = await t.RunAsync("up", "--detach");
@@ -202,7 +202,8 @@ public sealed class UpCommandTests
     [Fact]
     public async Task Up_waits_for_a_deployment_already_in_progress()
     {
-        await using var t = await UpTestSupport.StartAsync(new FakeAws.FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(40) });
+        // Slow enough that the second up (load, convert, parameters) starts while the first still runs, even on a busy machine.
+        await using var t = await UpTestSupport.StartAsync(new FakeAws.FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(400) });
         t.WriteCompose(UpTestSupport.WebApp);
         await t.RunAsync("up", "--detach");
         t.WriteCompose(UpTestSupport.WebApp.Replace("replicas: 1", "replicas: 2"));

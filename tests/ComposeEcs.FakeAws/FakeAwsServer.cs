@@ -34,7 +34,7 @@ public sealed class FakeAwsServer : IAsyncDisposable
         var ids = new IdSource(options.Seed);
         _stacks = new CloudFormationStore(Region, AccountId, ids);
         _secrets = new SecretsApi(options, Region, AccountId);
-        _executor = new Executor(_stacks, new PhysicalResources(Region, AccountId, ids), options.ResourceDelay, OnResource, _stopping.Token);
+        _executor = new Executor(_stacks, new PhysicalResources(Region, AccountId, ids), () => _faults.ResourceDelay ?? options.ResourceDelay, OnResource, _stopping.Token);
         _logs = new LogsApi(options, Region, AccountId, StackLogGroups);
         _ssm = new SsmApi(Region);
         _ec2 = new Ec2Api(options, Region, AccountId);
@@ -76,6 +76,15 @@ public sealed class FakeAwsServer : IAsyncDisposable
 
     /// <summary>The next <paramref name="times"/> calls of the action answer HTTP 500 InternalFailure.</summary>
     public void FailNextWithServerError(string action, int times) => _faults.ServerError(action, times);
+
+    /// <summary>The next <paramref name="times"/> calls of the action are processed, then the connection is cut before the answer: the client cannot know it succeeded.</summary>
+    public void LoseResponseOfNext(string action, int times) => _faults.LoseResponse(action, times);
+
+    /// <summary>The next <paramref name="times"/> calls of the action have their connection cut before anything is processed.</summary>
+    public void DropConnectionOfNext(string action, int times) => _faults.DropConnection(action, times);
+
+    /// <summary>From now on every resource operation takes this long (a slow stack); null goes back to <see cref="FakeAwsOptions.ResourceDelay"/>.</summary>
+    public void SetResourceDelay(TimeSpan? delay) => _faults.ResourceDelay = delay;
 
     public void PutLogEvents(string group, string stream, params (DateTimeOffset Time, string Message)[] events) =>
         _logs.Put(group, stream, events);

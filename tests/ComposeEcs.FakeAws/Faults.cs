@@ -1,11 +1,25 @@
 namespace ComposeEcs.FakeAws;
 
-/// <summary>Injected failures: the next N calls of an action answer throttling or a 500.</summary>
+/// <summary>Injected failures: the next N calls of an action answer throttling or a 500, lose their answer or their connection; slow resources.</summary>
 internal sealed class Faults
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, int> _throttles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _serverErrors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _lostResponses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _drops = new(StringComparer.Ordinal);
+
+    public TimeSpan? ResourceDelay { get; set; }
+
+    public void LoseResponse(string action, int times) { lock (_lock) _lostResponses[action] = times; }
+
+    public void DropConnection(string action, int times) { lock (_lock) _drops[action] = times; }
+
+    /// <summary>Whether this call's answer is to be lost after it was processed (consumes one count).</summary>
+    public bool TakeLostResponse(string action) { lock (_lock) return Consume(_lostResponses, action); }
+
+    /// <summary>Whether this call's connection is to be cut before processing (consumes one count).</summary>
+    public bool TakeDrop(string action) { lock (_lock) return Consume(_drops, action); }
 
     public void Throttle(string action, int times) { lock (_lock) _throttles[action] = times; }
 

@@ -35,8 +35,19 @@ internal sealed partial class Routing(IReadOnlyDictionary<string, IServiceHandle
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             DateTimeOffset.UtcNow));
 
+        if (faults.TakeDrop(action))
+        {
+            context.Abort();
+            return;
+        }
         var response = Respond(service, action, isJson, target, form, body, authorization, match.Success,
             context.Request.Headers["X-Amz-Date"].ToString(), requestId);
+        if (faults.TakeLostResponse(action))
+        {
+            // Processed, state changed, but the client never hears: the case idempotency tokens exist for.
+            context.Abort();
+            return;
+        }
         context.Response.StatusCode = response.Status;
         context.Response.ContentType = response.ContentType;
         context.Response.Headers[isJson ? "x-amzn-RequestId" : "x-amz-request-id"] = requestId;

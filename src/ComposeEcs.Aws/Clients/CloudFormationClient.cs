@@ -60,8 +60,10 @@ public sealed class CloudFormationClient(AwsTransport transport)
             changes, first.List("Parameters").Select(ReadParameter).ToList());
     }
 
-    public Task ExecuteChangeSetAsync(string changeSetName, string? stackName = null, CancellationToken cancellationToken = default) =>
-        _query.CallAsync("ExecuteChangeSet", new QueryParameters().Add("ChangeSetName", changeSetName).Add("StackName", stackName), cancellationToken);
+    /// <param name="clientRequestToken">Makes a retry safe: CloudFormation answers a repeat of the request that started the execution with success.</param>
+    public Task ExecuteChangeSetAsync(string changeSetName, string? stackName = null, CancellationToken cancellationToken = default, string? clientRequestToken = null) =>
+        _query.CallAsync("ExecuteChangeSet", new QueryParameters().Add("ChangeSetName", changeSetName).Add("StackName", stackName)
+            .Add("ClientRequestToken", clientRequestToken), cancellationToken);
 
     public Task DeleteChangeSetAsync(string changeSetName, string? stackName = null, CancellationToken cancellationToken = default) =>
         _query.CallAsync("DeleteChangeSet", new QueryParameters().Add("ChangeSetName", changeSetName).Add("StackName", stackName), cancellationToken);

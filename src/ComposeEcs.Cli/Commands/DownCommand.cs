@@ -51,6 +51,9 @@ public static class DownCommand
                         ? $"Interrupted: the deletion of {target.StackName} continues in AWS. Watch it with 'compose-ecs ls'."
                         : "Interrupted: nothing was deleted.");
                     return AwsCommand.Interrupted;
+                case DownOutcome.StoppedWatching:
+                    await context.Error.WriteLineAsync(StoppedWatchingMessages.Down(target.StackName, result.Started, result.Reason));
+                    return ExitCodes.StoppedWatching;
                 case DownOutcome.Failed:
                     await WriteRetainedAsync(context.Out, result.Retained);
                     await context.Error.WriteLineAsync(UpCommand.FailureLine("down", target.StackName, result.Failure));

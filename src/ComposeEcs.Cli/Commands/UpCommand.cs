@@ -81,6 +81,9 @@ public static class UpCommand
                     ? $"Interrupted: the deployment of {stackName} continues in AWS. Watch it with 'compose-ecs ps' and 'compose-ecs logs', or run 'compose-ecs up' again to wait for it."
                     : "Interrupted: nothing was deployed.");
                 return AwsCommand.Interrupted;
+            case UpOutcome.StoppedWatching:
+                await context.Error.WriteLineAsync(StoppedWatchingMessages.Up(stackName, result.Started, result.Reason));
+                return ExitCodes.StoppedWatching;
             case UpOutcome.Failed:
                 await context.Error.WriteLineAsync(FailureLine("up", stackName, result.Failure));
                 return ExitCodes.Failed;

@@ -35,7 +35,7 @@ public static class DiagnosticReport
     public static string Line(Diagnostic d)
     {
         var severity = d.Severity == Severity.Warning ? "warning" : "error";
-        return d.Location is null ? $"{severity}: {d.Message}" : $"{d.Location}: {severity}: {d.Message}";
+        return MessageText.Clean(d.Location is null ? $"{severity}: {d.Message}" : $"{d.Location}: {severity}: {d.Message}");
     }
 
     /// <summary><c>service "web": </c> at the start of a message, or null.</summary>

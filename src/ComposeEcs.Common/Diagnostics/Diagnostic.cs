@@ -21,10 +21,11 @@ public sealed record Diagnostic(Severity Severity, string Message, SourceLocatio
 
     public Diagnostic WithCode(string code) => this with { Code = code };
 
+    /// <summary>One terminal-safe line: control characters escaped, long quoted values shortened (<see cref="MessageText"/>).</summary>
     public override string ToString()
     {
         var prefix = Severity == Severity.Warning ? "warning: " : "";
-        return Location is null ? prefix + Message : $"{Location}: {prefix}{Message}";
+        return MessageText.Clean(Location is null ? prefix + Message : $"{Location}: {prefix}{Message}");
     }
 }
 

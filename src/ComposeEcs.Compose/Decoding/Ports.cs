@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using ComposeEcs.Compose.Bounds;
 using ComposeEcs.Compose.Model;
 using ComposeEcs.Compose.Yaml;
 
@@ -10,8 +11,9 @@ internal static class Ports
 {
     private static readonly HashSet<string> LongKeys = ["target", "published", "host_ip", "protocol", "mode", "name", "app_protocol"];
 
-    public static ImmutableArray<ServicePort> Read(Reader r, YNode? node)
+    public static ImmutableArray<ServicePort> Read(Reader r, YNode? node, LoadBudget? budget = null)
     {
+        budget ??= new LoadBudget();
         var seq = r.Seq(node, "ports");
         if (seq is null) return [];
         var ports = ImmutableArray.CreateBuilder<ServicePort>();
@@ -25,8 +27,10 @@ internal static class Ports
                     if (ReadLong(r, map, field) is { } port) ports.Add(port with { Location = map.Location });
                     break;
                 case YScalar { IsNull: false } scalar:
+                    if (TooWide(scalar.Value) is { } wide) { r.Error(field, wide, scalar); break; }
                     var parsed = ParseShort(scalar.Value);
                     if (parsed is null) r.Error(field, $"invalid port \"{scalar.Value}\"", scalar);
+                    else if (!budget.SpendPorts(parsed.Value.Length)) { r.Error(field, TooMany, scalar); return ports.ToImmutable(); }
                     else ports.AddRange(parsed.Value.Select(p => p with { Location = scalar.Location }));
                     break;
                 default:
@@ -154,11 +158,26 @@ internal static class Ports
 
     private static bool IsProtocol(string protocol) => protocol.ToLowerInvariant() is "tcp" or "udp" or "sctp";
 
+    private static readonly string TooMany = $"more than {LoadLimits.MaxPorts:N0} ports in the project";
+
+    /// <summary>A range that would expand to more ports than <see cref="LoadLimits.MaxPortsPerRange"/> (each published one becomes AWS resources).</summary>
+    private static string? TooWide(string spec)
+    {
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(spec, @"(\d{1,5})-(\d{1,5})"))
+        {
+            var width = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) - int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1;
+            if (width > LoadLimits.MaxPortsPerRange)
+                return $"port range \"{m.Value}\" spans {width:N0} ports; at most {LoadLimits.MaxPortsPerRange:N0} per range";
+        }
+        return null;
+    }
+
     private static string Fmt(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     /// <summary><c>expose</c> entries: <c>"3000"</c>, <c>"3000-3002"</c>, <c>"3000/udp"</c>, expanded one per port.</summary>
-    public static ImmutableArray<string> ReadExpose(Reader r, YNode? node)
+    public static ImmutableArray<string> ReadExpose(Reader r, YNode? node, LoadBudget? budget = null)
     {
+        budget ??= new LoadBudget();
         var result = ImmutableArray.CreateBuilder<string>();
         var items = r.StrList(node, "expose");
         for (var i = 0; i < items.Length; i++)
@@ -167,11 +186,14 @@ internal static class Ports
             var slash = spec.IndexOf('/');
             var proto = slash >= 0 ? spec[slash..].ToLowerInvariant() : "";
             var range = ParseRange(slash >= 0 ? spec[..slash] : spec);
+            var at = node is YSequence s && i < s.Items.Length ? s.Items[i] : node;
             if (range is null || (proto.Length > 0 && !IsProtocol(proto[1..])))
             {
-                r.Error($"expose[{i}]", $"invalid port \"{spec}\"", node is YSequence s && i < s.Items.Length ? s.Items[i] : node);
+                r.Error($"expose[{i}]", $"invalid port \"{spec}\"", at);
                 continue;
             }
+            if (TooWide(spec) is { } wide) { r.Error($"expose[{i}]", wide, at); continue; }
+            if (!budget.SpendPorts(range.Value.End - range.Value.Start + 1)) { r.Error($"expose[{i}]", TooMany, at); break; }
             for (var p = range.Value.Start; p <= range.Value.End; p++) result.Add(Fmt(p) + (proto == "/tcp" ? "" : proto));
         }
         return result.ToImmutable();

@@ -16,6 +16,9 @@ internal sealed record DecodeContext(
 {
     /// <summary>Parsed env files by path: large projects share one env_file across many services.</summary>
     public Dictionary<string, DotEnv.Parsed> EnvFileCache { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Ports the project has expanded so far (<see cref="Bounds.LoadLimits.MaxPorts"/>).</summary>
+    public Bounds.LoadBudget Ports { get; } = new();
 }
 
 /// <summary>One service mapping to a <see cref="Service"/>, every short syntax normalised to the long form.</summary>
@@ -57,8 +60,8 @@ internal static class ServiceDecoder
             User = r.Str(map["user"], "user"),
             Hostname = r.Str(map["hostname"], "hostname"),
             Domainname = r.Str(map["domainname"], "domainname"),
-            Ports = Ports.Read(r, map["ports"]),
-            Expose = Ports.ReadExpose(r, map["expose"]),
+            Ports = Ports.Read(r, map["ports"], ctx.Ports),
+            Expose = Ports.ReadExpose(r, map["expose"], ctx.Ports),
             Volumes = CheckVolumes(r, ServiceVolumes.Read(r, map["volumes"]), map["volumes"], ctx),
             Secrets = FileReferences.Read(r, map["secrets"], "secrets", ctx.Secrets),
             Configs = FileReferences.Read(r, map["configs"], "configs", ctx.Configs),
@@ -169,9 +172,8 @@ internal static class ServiceDecoder
             }
             if (!ctx.EnvFileCache.TryGetValue(file.Format + ":" + file.Path, out var parsed))
             {
-                string content;
-                try { content = File.ReadAllText(file.Path); }
-                catch (IOException e) { r.Error("env_file", $"cannot read {ctx.Display(file.Path)}: {e.Message}", envFileNode); continue; }
+                var (content, problem) = Bounds.InputFiles.ReadText(file.Path);
+                if (content is null) { r.Error("env_file", $"cannot read {ctx.Display(file.Path)}: {problem}", envFileNode); continue; }
                 parsed = file.Format == "raw" ? DotEnv.ParseRaw(content) : DotEnv.Parse(content, ctx.Display(file.Path), ctx.Lookup);
                 ctx.EnvFileCache[file.Format + ":" + file.Path] = parsed;
                 if (parsed.Error is not null) r.Diagnostics.Add(parsed.Error);

@@ -13,11 +13,12 @@ public static class DotEnv
     /// <param name="lookup">Variables for expansion not defined earlier in the file (the process environment).</param>
     public static Parsed Parse(string content, string displayPath, Func<string, string?> lookup)
     {
-        var values = new List<KeyValuePair<string, string>>();
         var own = new Dictionary<string, string>(StringComparer.Ordinal);
         string? Resolve(string name) => own.TryGetValue(name, out var v) ? v : lookup(name);
 
         var text = content.Replace("\r\n", "\n").TrimStart('\uFEFF');
+        if (text.IndexOf('\0') is var nul and >= 0)
+            return new Parsed([.. own], Diagnostic.Error("a NUL character (\\0) in an env file", new SourceLocation(displayPath, 1 + text.AsSpan(0, nul).Count('\n'), 1)));
         var pos = 0;
         var line = 1;
         while (pos < text.Length)
@@ -34,7 +35,7 @@ public static class DotEnv
             var eq = trimmed.IndexOf('=');
             var key = (eq < 0 ? trimmed : trimmed[..eq]).Trim();
             if (!IsValidKey(key))
-                return new Parsed(values, Diagnostic.Error($"invalid variable name \"{key}\" in env file", new SourceLocation(displayPath, lineStart, 1)));
+                return new Parsed([.. own], Diagnostic.Error($"invalid variable name \"{key}\" in env file", new SourceLocation(displayPath, lineStart, 1)));
             if (eq < 0)
             {
                 // A bare KEY takes its value from the environment, or is left out.
@@ -52,10 +53,10 @@ public static class DotEnv
                 var quote = text[valueStart];
                 var close = FindClosingQuote(text, valueStart + 1, quote);
                 if (close < 0)
-                    return new Parsed(values, Diagnostic.Error($"unterminated quoted value for \"{key}\"", new SourceLocation(displayPath, lineStart, 1)));
+                    return new Parsed([.. own], Diagnostic.Error($"unterminated quoted value for \"{key}\"", new SourceLocation(displayPath, lineStart, 1)));
                 var inner = text[(valueStart + 1)..close];
                 var value = quote == '\'' ? new Interpolation.Outcome(inner, null, []) : Interpolation.Substitute(Unescape(inner), Resolve);
-                if (value.Error is { } quotedError) return new Parsed(values, Diagnostic.Error(quotedError, new SourceLocation(displayPath, lineStart, 1)));
+                if (value.Error is { } quotedError) return new Parsed([.. own], Diagnostic.Error(quotedError, new SourceLocation(displayPath, lineStart, 1)));
                 Add(key, value.Value!);
                 line += CountNewlines(text, pos, close);
                 var after = text.IndexOf('\n', close);
@@ -68,33 +69,28 @@ public static class DotEnv
             var hash = unquoted.IndexOf(" #", StringComparison.Ordinal);
             if (hash >= 0) unquoted = unquoted[..hash];
             var expanded = Interpolation.Substitute(unquoted.Trim(), Resolve);
-            if (expanded.Error is { } error) return new Parsed(values, Diagnostic.Error(error, new SourceLocation(displayPath, lineStart, 1)));
+            if (expanded.Error is { } error) return new Parsed([.. own], Diagnostic.Error(error, new SourceLocation(displayPath, lineStart, 1)));
             Add(key, expanded.Value!);
             pos = end + 1; line++;
         }
-        return new Parsed(values, null);
+        return new Parsed([.. own], null);
 
-        void Add(string key, string value)
-        {
-            own[key] = value;
-            values.RemoveAll(kv => kv.Key == key);
-            values.Add(new(key, value));
-        }
+        // A key defined again keeps its first place; callers read the values into a map, so only the last value matters.
+        void Add(string key, string value) => own[key] = value;
     }
 
     /// <summary><c>format: raw</c>: <c>KEY=VALUE</c> lines taken literally (no quotes, escapes, comments after values or expansion).</summary>
     public static Parsed ParseRaw(string content)
     {
-        var values = new List<KeyValuePair<string, string>>();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in content.Replace("\r\n", "\n").Split('\n'))
         {
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var eq = line.IndexOf('=');
             if (eq <= 0) continue;
-            values.RemoveAll(kv => kv.Key == line[..eq]);
-            values.Add(new(line[..eq], line[(eq + 1)..]));
+            values[line[..eq]] = line[(eq + 1)..];
         }
-        return new Parsed(values, null);
+        return new Parsed([.. values], null);
     }
 
     private static bool IsValidKey(string key) =>

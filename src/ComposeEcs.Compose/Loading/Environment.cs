@@ -33,9 +33,8 @@ internal static class Environment
                 if (envFiles.Count > 0) diagnostics.Add(Diagnostic.Error($"env file {display(file)} not found", at));
                 continue;
             }
-            string content;
-            try { content = File.ReadAllText(file); }
-            catch (IOException e) { diagnostics.Add(Diagnostic.Error($"cannot read {display(file)}: {e.Message}", at)); continue; }
+            var (content, problem) = Bounds.InputFiles.ReadText(file);
+            if (content is null) { diagnostics.Add(Diagnostic.Error($"cannot read {display(file)}: {problem}", at)); continue; }
             var parsed = DotEnv.Parse(content, display(file), name => process.TryGetValue(name, out var v) ? v : values.GetValueOrDefault(name));
             if (parsed.Error is not null) diagnostics.Add(parsed.Error);
             foreach (var (key, value) in parsed.Values) values[key] = value;

@@ -1,3 +1,4 @@
+using ComposeEcs.Compose.Bounds;
 using ComposeEcs.Compose.Yaml;
 
 namespace ComposeEcs.Compose.Loading;
@@ -8,7 +9,17 @@ internal sealed record LoadScope(
     Func<string, string> Display,
     List<Diagnostic> Diagnostics,
     HashSet<string> WarnedUnset,
-    IReadOnlyDictionary<string, string> ProcessEnvironment);
+    IReadOnlyDictionary<string, string> ProcessEnvironment)
+{
+    /// <summary>What the whole load may still read and build (<see cref="LoadLimits"/>).</summary>
+    public LoadBudget Budget { get; init; } = new();
+
+    /// <summary>Each file's YAML, parsed once however often it is included or extended.</summary>
+    public Dictionary<string, (YNode? Root, long Nodes, long Chars)> Parsed { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each include (paths, project directory, env files) loaded once however often it is included.</summary>
+    public Dictionary<string, YMapping?> Included { get; init; } = new(StringComparer.Ordinal);
+}
 
 /// <summary>
 /// Loads one compose file through the per-file passes: parse, interpolate, resolve relative paths, include, extends.
@@ -33,28 +44,21 @@ internal sealed class FileLoader(LoadScope scope)
 
     private YMapping? ReadUncached(string path, string baseDir, SourceLocation? requestedAt)
     {
-        string text;
-        try
+        if (!scope.Parsed.TryGetValue(path, out var parsed))
         {
-            text = File.ReadAllText(path);
+            parsed = Parse(path, requestedAt);
+            scope.Parsed[path] = parsed;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        else if (parsed.Root is not null && scope.Budget.Spend(parsed.Nodes, parsed.Chars) is { } problem)
         {
-            var reason = Directory.Exists(path) ? "is a directory"
-                : e is FileNotFoundException or DirectoryNotFoundException ? "no such file"
-                : e.Message;
-            scope.Diagnostics.Add(Diagnostic.Error($"cannot read {scope.Display(path)}: {reason}", requestedAt));
+            // The same file read again under another environment is interpolated again: it counts again.
+            scope.Diagnostics.Add(Diagnostic.Error(problem, requestedAt ?? parsed.Root.Location));
             return null;
         }
-        var parsed = YamlParsing.Parse(text, scope.Display(path));
-        if (!parsed.Succeeded)
+        if (parsed.Root is null) return null;
+        if (parsed.Root is not YMapping root)
         {
-            scope.Diagnostics.AddRange(parsed.Diagnostics);
-            return null;
-        }
-        if (parsed.Value is not YMapping root)
-        {
-            scope.Diagnostics.Add(Diagnostic.Error("top-level object must be a mapping", parsed.Value!.Location));
+            scope.Diagnostics.Add(Diagnostic.Error("top-level object must be a mapping", parsed.Root.Location));
             return null;
         }
         if (root.Entries.IsEmpty)
@@ -66,6 +70,24 @@ internal sealed class FileLoader(LoadScope scope)
         var interpolated = InterpolatePass.Apply(root, scope.Lookup, scope.Diagnostics, scope.WarnedUnset);
         if (scope.Diagnostics.Count(d => d.Severity == Severity.Error) > errorsBefore) return null;
         return (YMapping)PathsPass.Apply(interpolated, baseDir, scope.Lookup);
+    }
+
+    private (YNode? Root, long Nodes, long Chars) Parse(string path, SourceLocation? requestedAt)
+    {
+        var (text, problem) = InputFiles.ReadText(path);
+        if (text is null)
+        {
+            scope.Diagnostics.Add(Diagnostic.Error($"cannot read {scope.Display(path)}: {problem}", requestedAt));
+            return (null, 0, 0);
+        }
+        var (nodes, chars) = (scope.Budget.Nodes, scope.Budget.ScalarChars);
+        var parsed = YamlParsing.Parse(text, scope.Display(path), scope.Budget);
+        if (!parsed.Succeeded)
+        {
+            scope.Diagnostics.AddRange(parsed.Diagnostics);
+            return (null, 0, 0);
+        }
+        return (parsed.Value, scope.Budget.Nodes - nodes, scope.Budget.ScalarChars - chars);
     }
 
     /// <summary>A file with its includes and extends resolved, ready to merge with the other <c>-f</c> files.</summary>

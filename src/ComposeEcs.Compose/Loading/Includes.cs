@@ -32,20 +32,31 @@ internal static class Includes
                 diagnostics.Add(Diagnostic.Error($"include cycle: {string.Join(" -> ", stack.Append(path).Append(cycle).Select(loader.Scope.Display))}", entry.Location));
                 return null;
             }
-            var env = Environment.ForProject(loader.Scope.ProcessEnvironment, envFiles, projectDir, loader.Scope.Display, diagnostics, entry.Location);
-            var scope = loader.Scope with { Lookup = env };
-            var child = new FileLoader(scope);
-            YMapping? included = null;
-            foreach (var p in paths)
+            // The same include reached again (a diamond, or one file included twice) is not loaded again.
+            var key = string.Join("\n", paths) + "\0" + projectDir + "\0" + string.Join("\n", envFiles);
+            if (!loader.Scope.Included.TryGetValue(key, out var included))
             {
-                var loaded = child.Load(p, projectDir, entry.Location, [.. stack, path]);
-                if (loaded is null) return null;
-                included = included is null ? loaded : Merging.Merge(included, loaded, "") as YMapping;
+                included = LoadEntry(loader, paths, projectDir, envFiles, entry, [.. stack, path]);
+                loader.Scope.Included[key] = included;
             }
-            if (included is null) continue;
+            if (included is null) return null;
             result = Import(result, included, entry, diagnostics, loader.Scope.Display(paths[0]));
         }
         return result;
+    }
+
+    private static YMapping? LoadEntry(FileLoader loader, string[] paths, string projectDir, string[] envFiles, YNode entry, IReadOnlyList<string> stack)
+    {
+        var env = Environment.ForProject(loader.Scope.ProcessEnvironment, envFiles, projectDir, loader.Scope.Display, loader.Scope.Diagnostics, entry.Location);
+        var child = new FileLoader(loader.Scope with { Lookup = env });
+        YMapping? included = null;
+        foreach (var p in paths)
+        {
+            var loaded = child.Load(p, projectDir, entry.Location, stack);
+            if (loaded is null) return null;
+            included = included is null ? loaded : Merging.Merge(included, loaded, "") as YMapping;
+        }
+        return included;
     }
 
     private static (string[] Paths, string ProjectDir, string[] EnvFiles)? Spec(YNode entry, string baseDir, List<Diagnostic> diagnostics)
@@ -88,17 +99,21 @@ internal static class Includes
         {
             if (included[section] is not YMapping incoming) continue;
             var existing = root[section] as YMapping ?? YMapping.Empty(incoming.Location);
+            var entries = existing.Entries.ToBuilder();
+            var mine = new Dictionary<string, YNode>(StringComparer.Ordinal);
+            foreach (var e in existing.Entries) mine.TryAdd(e.Name, e.Value);
             foreach (var e in incoming.Entries)
             {
-                if (existing[e.Name] is { } mine)
+                if (mine.TryGetValue(e.Name, out var defined))
                 {
-                    if (Canonical(mine) != Canonical(e.Value))
+                    if (!ReferenceEquals(defined, e.Value) && Canonical(defined) != Canonical(e.Value))
                         diagnostics.Add(Diagnostic.Error($"{section[..^1]} \"{e.Name}\" from included file {includedName} conflicts with the one defined here", at.Location));
                     continue;
                 }
-                existing = existing with { Entries = existing.Entries.Add(e) };
+                mine[e.Name] = e.Value;
+                entries.Add(e);
             }
-            root = root.With(section, existing);
+            root = root.With(section, existing with { Entries = entries.ToImmutable() });
         }
         return root;
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using ComposeEcs.Compose.Bounds;
 
 namespace ComposeEcs.Compose.Loading;
 
@@ -16,7 +17,7 @@ public static class Interpolation
         var state = new State(template, lookup);
         try
         {
-            var value = state.Run(insideBraces: false);
+            var value = state.Run();
             return new Outcome(value, null, state.Unset);
         }
         catch (TemplateException e)
@@ -30,84 +31,117 @@ public static class Interpolation
     private sealed class State(string text, Func<string, string?> lookup)
     {
         private int _pos;
+        private int _depth;
+        private readonly HashSet<string> _unset = new(StringComparer.Ordinal);
         public List<string> Unset { get; } = [];
 
-        public string Run(bool insideBraces)
+        public string Run()
         {
-            var output = new StringBuilder();
+            var output = new StringBuilder(text.Length);
+            Append(output, insideBraces: false);
+            return output.ToString();
+        }
+
+        /// <summary>
+        /// Substitutes from the current position to the end, or to the closing brace of the enclosing <c>${...}</c>.
+        /// Modifier arguments are substituted in place (or skipped when unused), so every character is read once and
+        /// nesting costs no copies: linear in the input however deep <c>${A:-${A:-...}}</c> goes.
+        /// </summary>
+        private void Append(StringBuilder output, bool insideBraces)
+        {
             while (_pos < text.Length)
             {
                 var c = text[_pos];
-                if (insideBraces && c == '}') return output.ToString();
+                if (insideBraces && c == '}') return;
                 if (c != '$') { output.Append(c); _pos++; continue; }
                 _pos++;
                 if (_pos >= text.Length) { output.Append('$'); break; }
                 var next = text[_pos];
                 if (next == '$') { output.Append('$'); _pos++; }
-                else if (next == '{') { _pos++; output.Append(Braced()); }
-                else if (IsNameStart(next)) { var name = ReadName(); output.Append(Value(name) ?? ""); }
+                else if (next == '{') { _pos++; Braced(output); }
+                else if (IsNameStart(next)) { var name = ReadName(); output.Append(Value(name)); }
                 else output.Append('$');
             }
             if (insideBraces) throw new TemplateException("missing closing brace");
-            return output.ToString();
         }
 
-        private string Braced()
+        private void Braced(StringBuilder output)
         {
+            if (++_depth > LoadLimits.MaxInterpolationDepth)
+                throw new TemplateException($"variables nested deeper than {LoadLimits.MaxInterpolationDepth} levels");
             var name = ReadName();
             if (name.Length == 0) throw new TemplateException("invalid variable name");
             if (_pos >= text.Length) throw new TemplateException("missing closing brace");
-            if (text[_pos] == '}') { _pos++; return Value(name) ?? ""; }
+            if (text[_pos] == '}')
+            {
+                _pos++;
+                output.Append(Value(name));
+                _depth--;
+                return;
+            }
 
             var colon = text[_pos] == ':';
             if (colon) _pos++;
             if (_pos >= text.Length || text[_pos] is not ('-' or '?' or '+')) throw new TemplateException($"invalid modifier after \"{name}\"");
             var op = text[_pos++];
-            // The argument is evaluated lazily in compose, but evaluating it eagerly only matters for ?-errors inside
-            // unused branches, which we keep lazy by parsing first and substituting on demand.
-            var start = _pos;
-            SkipToClosingBrace();
-            var argument = text[start.._pos];
-            _pos++; // '}'
 
+            // The argument is evaluated lazily, as in compose: an unused branch is only checked for its braces.
             var value = lookup(name);
-            var isSet = value is not null;
-            var isSetNonEmpty = !string.IsNullOrEmpty(value);
-            var present = colon ? isSetNonEmpty : isSet;
+            var present = colon ? !string.IsNullOrEmpty(value) : value is not null;
             switch (op)
             {
+                case '-' when present:
+                    output.Append(value);
+                    SkipArgument();
+                    break;
                 case '-':
-                    return present ? value! : Nested(argument);
+                    AppendArgument(output);
+                    break;
+                case '+' when present:
+                    AppendArgument(output);
+                    break;
                 case '+':
-                    return present ? Nested(argument) : "";
+                    SkipArgument();
+                    break;
                 default:
-                    if (present) return value!;
-                    var message = Nested(argument);
+                    if (present)
+                    {
+                        output.Append(value);
+                        SkipArgument();
+                        break;
+                    }
+                    var message = new StringBuilder();
+                    AppendArgument(message);
                     throw new TemplateException(message.Length == 0
                         ? $"required variable {name} is missing a value"
                         : $"required variable {name} is missing a value: {message}");
             }
+            _depth--;
         }
 
-        private string Nested(string argument)
+        private void AppendArgument(StringBuilder output)
         {
-            var inner = new State(argument, lookup);
-            var value = inner.Run(insideBraces: false);
-            Unset.AddRange(inner.Unset);
-            return value;
+            Append(output, insideBraces: true);
+            _pos++; // '}'
         }
 
-        private void SkipToClosingBrace()
+        private void SkipArgument()
         {
             var depth = 0;
             while (_pos < text.Length)
             {
                 var c = text[_pos];
                 if (c == '$' && _pos + 1 < text.Length && text[_pos + 1] == '$') { _pos += 2; continue; }
-                if (c == '$' && _pos + 1 < text.Length && text[_pos + 1] == '{') { depth++; _pos += 2; continue; }
+                if (c == '$' && _pos + 1 < text.Length && text[_pos + 1] == '{')
+                {
+                    if (++depth + _depth > LoadLimits.MaxInterpolationDepth)
+                        throw new TemplateException($"variables nested deeper than {LoadLimits.MaxInterpolationDepth} levels");
+                    _pos += 2;
+                    continue;
+                }
                 if (c == '}')
                 {
-                    if (depth == 0) return;
+                    if (depth == 0) { _pos++; return; }
                     depth--;
                 }
                 _pos++;
@@ -118,7 +152,7 @@ public static class Interpolation
         private string? Value(string name)
         {
             var value = lookup(name);
-            if (value is null && !Unset.Contains(name)) Unset.Add(name);
+            if (value is null && _unset.Add(name)) Unset.Add(name);
             return value;
         }
 

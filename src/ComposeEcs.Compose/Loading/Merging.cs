@@ -64,19 +64,26 @@ public static class Merging
 
     private static YMapping MergeMaps(YMapping @base, YMapping over, string path)
     {
-        var entries = @base.Entries.ToList();
+        // Indexed by name: merging two files of thousands of services stays linear.
+        var entries = new List<YEntry?>(@base.Entries);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++) index.TryAdd(entries[i]!.Name, i);
         foreach (var entry in over.Entries)
         {
-            var index = entries.FindIndex(e => e.Name == entry.Name);
-            var merged = Merge(index >= 0 ? entries[index].Value : null, entry.Value, Child(path, entry.Name));
+            var at = index.TryGetValue(entry.Name, out var i) && entries[i] is not null ? i : -1;
+            var merged = Merge(at >= 0 ? entries[at]!.Value : null, entry.Value, Child(path, entry.Name));
             if (merged is null)
             {
-                if (index >= 0) entries.RemoveAt(index);
+                if (at >= 0) { entries[at] = null; index.Remove(entry.Name); }
             }
-            else if (index >= 0) entries[index] = entries[index] with { Value = merged };
-            else entries.Add(entry with { Value = merged });
+            else if (at >= 0) entries[at] = entries[at]! with { Value = merged };
+            else
+            {
+                index[entry.Name] = entries.Count;
+                entries.Add(entry with { Value = merged });
+            }
         }
-        return @base with { Entries = [.. entries], Tag = null };
+        return @base with { Entries = [.. entries.OfType<YEntry>()], Tag = null };
     }
 
     private static YSequence AppendBy(YSequence @base, YSequence over, Func<YNode, string> key)
@@ -94,12 +101,17 @@ public static class Merging
     private static YSequence ReplaceBy(YSequence @base, YSequence over, Func<YNode, string> key)
     {
         var items = @base.Items.ToList();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++) index.TryAdd(key(items[i]), i);
         foreach (var item in over.Items)
         {
             var k = key(item);
-            var index = items.FindIndex(i => key(i) == k);
-            if (index >= 0) items[index] = StripResets(item);
-            else items.Add(StripResets(item));
+            if (index.TryGetValue(k, out var at)) items[at] = StripResets(item);
+            else
+            {
+                index[k] = items.Count;
+                items.Add(StripResets(item));
+            }
         }
         return @base with { Items = [.. items], Tag = null };
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using ComposeEcs.Compose.Bounds;
 using ComposeEcs.Compose.Loading;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -12,14 +13,15 @@ namespace ComposeEcs.Compose.Yaml;
 /// </summary>
 public static partial class YamlParsing
 {
-    /// <summary>Upper bound on nodes produced, so alias bombs end in an error rather than exhausting memory.</summary>
-    private const int MaxNodes = 1_000_000;
-    /// <summary>Deeper nesting is certainly not compose and would only risk the stack in the recursive passes.</summary>
-    private const int MaxDepth = 100;
+    /// <summary>Deeper nesting (after alias expansion) is certainly not compose and would only risk the stack in the recursive passes.</summary>
+    private const int MaxDepth = LoadLimits.MaxDepth;
 
-    public static Result<YNode> Parse(string text, string displayPath)
+    public static Result<YNode> Parse(string text, string displayPath) => Parse(text, displayPath, new LoadBudget());
+
+    /// <param name="budget">Nodes and characters the whole load may still produce, aliases counted as expanded.</param>
+    internal static Result<YNode> Parse(string text, string displayPath, LoadBudget budget)
     {
-        var composer = new Composer(displayPath);
+        var composer = new Composer(displayPath, budget);
         try
         {
             var parser = new Parser(new StringReader(text));
@@ -84,13 +86,16 @@ public static partial class YamlParsing
     [GeneratedRegex(@"^([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")]
     private static partial Regex FloatPattern();
 
-    private sealed class Composer(string file)
+    private sealed class Composer(string file, LoadBudget budget)
     {
         private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
-        // Nodes each anchor expands to, counting nested aliases, so later passes cannot be made to walk an exponential tree.
-        private readonly Dictionary<string, long> _anchorSizes = new(StringComparer.Ordinal);
+        // What each anchor expands to (nodes, characters, nesting), counting nested aliases, so later passes cannot be
+        // made to walk an exponential tree, a string repeated a thousand times, or a chain of aliases nested past MaxDepth.
+        private readonly Dictionary<string, (long Nodes, long Chars, int Height)> _anchorSizes = new(StringComparer.Ordinal);
         private long _nodes;
+        private long _chars;
         private int _depth;
+        private int _peak;
         public List<Diagnostic> Diagnostics { get; } = [];
 
         private SourceLocation At(Mark mark) => new(file, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
@@ -112,22 +117,39 @@ public static partial class YamlParsing
 
         private YNode? ReadNode(IParser parser)
         {
-            if (++_nodes > MaxNodes) throw new YamlException(parser.Current!.Start, parser.Current.End, "document too large (alias expansion?)");
             var current = parser.Current ?? throw new YamlException(Mark.Empty, Mark.Empty, "unexpected end of input");
-            var start = _nodes;
+            var outerPeak = _peak;
+            _peak = _depth;
+            try
+            {
+                return ReadNodeAt(parser, current);
+            }
+            finally
+            {
+                _peak = Math.Max(outerPeak, _peak);
+            }
+        }
+
+        private YNode? ReadNodeAt(IParser parser, ParsingEvent current)
+        {
+            Spend(current, 1, 0);
+            var start = (_nodes, _chars, _depth);
             switch (current)
             {
                 case AnchorAlias alias:
                     parser.MoveNext();
                     if (_anchors.TryGetValue(alias.Value.Value, out var target))
                     {
-                        _nodes += _anchorSizes[alias.Value.Value];
-                        if (_nodes > MaxNodes) throw new YamlException(alias.Start, alias.End, "document too large (alias expansion)");
+                        var size = _anchorSizes[alias.Value.Value];
+                        Spend(alias, size.Nodes, size.Chars);
+                        _peak = Math.Max(_peak, _depth + size.Height);
+                        if (_peak > MaxDepth) throw new YamlException(alias.Start, alias.End, $"nesting deeper than {MaxDepth} levels (after alias expansion)");
                         return target;
                     }
                     throw new YamlException(alias.Start, alias.End, $"unknown anchor '{alias.Value.Value}'");
                 case Scalar scalar:
                     parser.MoveNext();
+                    Spend(scalar, 0, scalar.Value.Length);
                     return Remember(scalar.Anchor, ToScalar(scalar), start);
                 case SequenceStart seqStart:
                     parser.MoveNext();
@@ -153,11 +175,20 @@ public static partial class YamlParsing
         private void Enter(ParsingEvent start)
         {
             if (++_depth > MaxDepth) throw new YamlException(start.Start, start.End, $"nesting deeper than {MaxDepth} levels");
+            _peak = Math.Max(_peak, _depth);
+        }
+
+        private void Spend(ParsingEvent at, long nodes, long chars)
+        {
+            _nodes += nodes;
+            _chars += chars;
+            if (budget.Spend(nodes, chars) is { } problem) throw new YamlException(at.Start, at.End, problem);
         }
 
         private YMapping ReadMapping(IParser parser, MappingStart start)
         {
             var entries = new List<YEntry>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
             var merged = new List<YMapping>();
             while (!parser.TryConsume<MappingEnd>(out _))
             {
@@ -175,7 +206,7 @@ public static partial class YamlParsing
                     continue;
                 }
                 var keyAt = keyEvent is null ? key : key with { Location = At(keyEvent.Start) };
-                if (entries.Any(e => e.Name == key.Value))
+                if (!names.Add(key.Value))
                 {
                     Diagnostics.Add(Diagnostic.Error($"duplicate key \"{key.Value}\"", keyAt.Location));
                     continue;
@@ -187,7 +218,7 @@ public static partial class YamlParsing
             {
                 foreach (var entry in source.Entries)
                 {
-                    if (!entries.Any(e => e.Name == entry.Name)) entries.Add(entry);
+                    if (names.Add(entry.Name)) entries.Add(entry);
                 }
             }
             return new YMapping([.. entries], At(start.Start)) { Tag = LocalTag(start.Tag) };
@@ -211,12 +242,12 @@ public static partial class YamlParsing
             }
         }
 
-        private YNode Remember(AnchorName anchor, YNode node, long start)
+        private YNode Remember(AnchorName anchor, YNode node, (long Nodes, long Chars, int Depth) start)
         {
             if (!anchor.IsEmpty)
             {
                 _anchors[anchor.Value] = node;
-                _anchorSizes[anchor.Value] = Math.Max(1, _nodes - start);
+                _anchorSizes[anchor.Value] = (Math.Max(1, _nodes - start.Nodes), _chars - start.Chars, _peak - start.Depth);
             }
             return node;
         }
@@ -225,6 +256,8 @@ public static partial class YamlParsing
         {
             var tag = scalar.Tag;
             var location = At(scalar.Start);
+            // No file name, command argument, environment variable or AWS field can hold one, and .NET's path APIs throw.
+            if (scalar.Value.Contains('\0')) throw new YamlException(scalar.Start, scalar.End, "a value contains a NUL character (\\0)");
             if (!tag.IsEmpty && !tag.IsNonSpecific)
             {
                 var name = tag.Value;

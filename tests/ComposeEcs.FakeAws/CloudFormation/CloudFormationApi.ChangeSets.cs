@@ -34,8 +34,14 @@ internal sealed partial class CloudFormationApi
                 throw AwsError.Validation($"Stack [{stackName}] does not exist");
             else if (stack.Status is "ROLLBACK_COMPLETE" or "ROLLBACK_FAILED" or "DELETE_FAILED" || stack.IsBusy)
                 throw AwsError.Validation($"Stack:{stack.StackId} is in {stack.Status} state and can not be updated.");
-            if (stack?.ChangeSets.Any(c => c.Name == changeSetName) == true)
+            // As CloudFormation: a retry carrying the first request's ClientToken gets the same change set back;
+            // without one (or with another) the name is taken.
+            if (stack?.ChangeSets.FirstOrDefault(c => c.Name == changeSetName) is { } existing)
+            {
+                if (form.Get("ClientToken") is { } token && token == existing.ClientToken)
+                    return QueryProtocol.Ok(request, E("Id", existing.Id), E("StackId", stack.StackId));
                 throw new AwsError("AlreadyExistsException", $"ChangeSet {changeSetName} already exists");
+            }
 
             var parameters = TemplateValidator.ResolveParameters(template, given, type == "UPDATE" ? stack!.Parameters : null);
             var resolved = TemplateValidator.ResolveSsmParameters(template, parameters, ssmParameter);
@@ -53,6 +59,7 @@ internal sealed partial class CloudFormationApi
                 changeSetName, stack, type, now)
             {
                 Description = form.Get("Description"),
+                ClientToken = form.Get("ClientToken"),
                 Template = template,
                 Parameters = parameters,
                 ResolvedParameters = resolved,
@@ -107,12 +114,17 @@ internal sealed partial class CloudFormationApi
         lock (store.Lock)
         {
             var status = c.ExecutionStatus(DateTimeOffset.UtcNow);
+            var token = request.Form.Get("ClientRequestToken");
+            // A retry of the request that started the execution (same ClientRequestToken) succeeds again.
+            if (status != "AVAILABLE" && token is not null && token == c.ExecuteToken)
+                return QueryProtocol.Ok(request);
             if (status != "AVAILABLE")
                 throw new AwsError("InvalidChangeSetStatus", $"ChangeSet [{c.Id}] cannot be executed in its current execution status of [{status}]");
             if (c.Stack.IsBusy)
                 throw AwsError.Validation($"Stack:{c.Stack.StackId} is in {c.Stack.Status} state and can not be updated.");
             c.ExecutionOverride = "EXECUTE_IN_PROGRESS";
-            executor.Execute(c.Stack, c, request.Form.Get("ClientRequestToken"));
+            c.ExecuteToken = token;
+            executor.Execute(c.Stack, c, token);
         }
         return QueryProtocol.Ok(request);
     }

@@ -6,7 +6,7 @@ namespace ComposeEcs.FakeAws.CloudFormation;
 internal delegate void ResourceHook(string type, PhysicalResource resource, JsonNode? properties, bool exists);
 
 /// <summary>Runs change sets and deletions in the background, one resource per ResourceDelay, in dependency order, with rollback.</summary>
-internal sealed partial class Executor(CloudFormationStore store, PhysicalResources physical, TimeSpan delay, ResourceHook hook, CancellationToken stopping)
+internal sealed partial class Executor(CloudFormationStore store, PhysicalResources physical, Func<TimeSpan> delay, ResourceHook hook, CancellationToken stopping)
 {
     /// <summary>The stack enters CREATE_/UPDATE_IN_PROGRESS before this returns, as DescribeStacks shows right after ExecuteChangeSet.</summary>
     public void Execute(Stack stack, ChangeSet changeSet, string? token)
@@ -63,7 +63,7 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
             }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
     }
 
-    private Task Pause() => Task.Delay(delay, stopping);
+    private Task Pause() => Task.Delay(delay(), stopping);
 
     private async Task CreateAsync(Stack stack, ChangeSet changeSet)
     {

@@ -96,6 +96,10 @@ internal sealed class ChangeSet(string id, string name, Stack stack, string type
     public required string FinalStatus { get; init; }
     public string? FinalReason { get; init; }
     public string? ExecutionOverride { get; set; }
+    /// <summary>CreateChangeSet's ClientToken: a retry with the same token is answered with this change set again.</summary>
+    public string? ClientToken { get; init; }
+    /// <summary>ExecuteChangeSet's ClientRequestToken: a retry with the same token is answered with success again.</summary>
+    public string? ExecuteToken { get; set; }
 
     public bool IsReady(DateTimeOffset now) => now >= ReadyAt;
     /// <summary>CREATE_PENDING for the first half of the delay, then CREATE_IN_PROGRESS, then the outcome.</summary>
