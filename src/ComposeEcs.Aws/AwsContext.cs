@@ -41,6 +41,7 @@ public sealed class AwsContext : IDisposable
         CloudFormation = new CloudFormationClient(Transport);
         Ecs = new EcsClient(Transport);
         Logs = new LogsClient(Transport);
+        Efs = new EfsClient(Transport);
         SecretsManager = new SecretsManagerClient(Transport);
         ElbV2 = new ElbV2Client(Transport);
         Ec2 = new Ec2Client(Transport);
@@ -92,6 +93,8 @@ public sealed class AwsContext : IDisposable
     public EcsClient Ecs { get; }
 
     public LogsClient Logs { get; }
+
+    public EfsClient Efs { get; }
 
     public SecretsManagerClient SecretsManager { get; }
 

@@ -12,6 +12,12 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, IReadOnlyDicti
     /// <summary>True when stderr is an interactive terminal: message markers are coloured (unless NO_COLOR).</summary>
     public bool IsErrorTerminal { get; init; }
 
+    /// <summary>Where confirmations are read (<c>down -v</c>); only asked when <see cref="IsInputTerminal"/>.</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
+    /// <summary>True when stdin is an interactive terminal, so a question can be asked.</summary>
+    public bool IsInputTerminal { get; init; }
+
     /// <summary><c>--verbose</c>: every warning, not one line per kind.</summary>
     public bool Verbose { get; init; }
 
@@ -29,5 +35,7 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, IReadOnlyDicti
     {
         IsTerminal = !Console.IsOutputRedirected,
         IsErrorTerminal = !Console.IsErrorRedirected,
+        In = Console.In,
+        IsInputTerminal = !Console.IsInputRedirected,
     };
 }

@@ -49,7 +49,7 @@ public sealed class FakeAwsServer : IAsyncDisposable
         IServiceHandler[] handlers =
         [
             new CloudFormationApi(_stacks, _executor, options, _ssm.Find), _ec2, new StsApi(AccountId),
-            new ElbApi(_stacks, options), new EcsApi(_ecs, options), _logs, _secrets, _ssm, _ecr, _tagging,
+            new ElbApi(_stacks, options), new EcsApi(_ecs, options), _logs, _secrets, _ssm, _ecr, _tagging, new EfsApi(_stacks),
         ];
         var routing = new Routing(handlers.ToDictionary(h => h.Service), _faults, Record) { S3 = _s3 };
 

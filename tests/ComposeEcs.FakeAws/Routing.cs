@@ -35,6 +35,7 @@ internal sealed partial class Routing(IReadOnlyDictionary<string, IServiceHandle
         var match = AuthorizationPattern().Match(authorization);
         var service = match.Success ? match.Groups["service"].Value : GuessService(target, form);
         var action = isJson ? target[(target.LastIndexOf('.') + 1)..] : form.Get("Action") ?? "";
+        if (service == RestEfs) (action, form) = EfsOperation(context.Request);
         record(new RecordedRequest(service, action, authorization, body,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             DateTimeOffset.UtcNow));
@@ -76,13 +77,27 @@ internal sealed partial class Routing(IReadOnlyDictionary<string, IServiceHandle
         }
         catch (AwsError error)
         {
-            return isJson ? JsonProtocol.Error(error, requestId) : QueryProtocol.Error(service, error, requestId);
+            return isJson || service == RestEfs ? JsonProtocol.Error(error, requestId) : QueryProtocol.Error(service, error, requestId);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var failure = new AwsError("InternalFailure", e.ToString(), 500, sender: false);
-            return isJson ? JsonProtocol.Error(failure, requestId) : QueryProtocol.Error(service, failure, requestId);
+            return isJson || service == RestEfs ? JsonProtocol.Error(failure, requestId) : QueryProtocol.Error(service, failure, requestId);
         }
+    }
+
+    /// <summary>EFS speaks REST-JSON: the operation is the method and path (GET /2015-02-01/file-systems?FileSystemId=, DELETE /2015-02-01/file-systems/{id}).</summary>
+    private const string RestEfs = "elasticfilesystem";
+
+    private static (string Action, QueryParams Form) EfsOperation(HttpRequest request)
+    {
+        var path = request.Path.Value ?? "";
+        const string Prefix = "/2015-02-01/file-systems";
+        if (request.Method == "GET" && path.TrimEnd('/') == Prefix)
+            return ("DescribeFileSystems", QueryParams.Parse((request.QueryString.Value ?? "").TrimStart('?')));
+        if (request.Method == "DELETE" && path.StartsWith(Prefix + "/", StringComparison.Ordinal))
+            return ("DeleteFileSystem", QueryParams.Parse("FileSystemId=" + Uri.EscapeDataString(Uri.UnescapeDataString(path[(Prefix.Length + 1)..]))));
+        return ($"{request.Method} {path}", QueryParams.Empty);
     }
 
     private static void CheckAuthorization(string authorization, bool wellFormed, string amzDate, string suffix)

@@ -19,6 +19,8 @@ public sealed record AwsService(string SigningName, string EndpointPrefix, strin
 
     public static readonly AwsService S3 = new("s3", "s3", "S3");
 
+    public static readonly AwsService Efs = new("elasticfilesystem", "elasticfilesystem", "EFS");
+
     public static IReadOnlyList<AwsService> All { get; } =
-        [CloudFormation, Ecs, Logs, SecretsManager, ElasticLoadBalancingV2, Ec2, Ssm, Sts, Ecr, Tagging, S3];
+        [CloudFormation, Ecs, Logs, SecretsManager, ElasticLoadBalancingV2, Ec2, Ssm, Sts, Ecr, Tagging, S3, Efs];
 }

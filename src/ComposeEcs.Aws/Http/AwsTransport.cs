@@ -8,7 +8,14 @@ namespace ComposeEcs.Aws.Http;
 /// <summary>One signed POST to a service, with retries. Protocols build the body and parse the answer.</summary>
 /// <param name="Action">The operation name, for errors and retries.</param>
 /// <param name="Target">The X-Amz-Target header (JSON protocol), or null.</param>
-public sealed record AwsCall(AwsService Service, string Action, byte[] Body, string ContentType, string? Target, ErrorParser ParseError);
+public sealed record AwsCall(AwsService Service, string Action, byte[] Body, string ContentType, string? Target, ErrorParser ParseError)
+{
+    /// <summary>POST for the query and JSON protocols; GET/DELETE for REST services such as EFS.</summary>
+    public HttpMethod Method { get; init; } = HttpMethod.Post;
+
+    /// <summary>The path and query under the endpoint for REST services (<c>2015-02-01/file-systems/fs-1</c>); null for the endpoint itself.</summary>
+    public string? Path { get; init; }
+}
 
 /// <summary>
 /// Sends <see cref="AwsCall"/>s: resolves the endpoint, signs with the current credentials, retries throttling
@@ -97,7 +104,7 @@ public sealed class AwsTransport
 
     private HttpRequestMessage BuildRequest(AwsCall call, Uri endpoint, AwsCredentials credentials)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(call.Body) };
+        var request = new HttpRequestMessage(call.Method, call.Path is null ? endpoint : new Uri(endpoint, call.Path)) { Content = new ByteArrayContent(call.Body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(call.ContentType);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (call.Target is not null)

@@ -13,15 +13,29 @@ public static class DownCommand
         var aws = new AwsOptions();
         var rmi = new Option<string?>("--rmi") { Description = "'all': also delete the ECR repositories 'up' created for services with build: (kept otherwise)" };
         rmi.AcceptOnlyFromAmong("all");
-        var command = new Command("down", "Delete the project's CloudFormation stack (EFS file systems and ECR repositories are kept)");
+        var volumes = new Option<bool>("--volumes", "-v") { Description = "Also delete the EFS file systems of named volumes, with their data (asks first)" };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask before deleting volumes" };
+        var command = new Command("down", "Delete the project's CloudFormation stack (EFS file systems and ECR repositories are kept unless -v / --rmi all)");
         project.AddTo(command);
         aws.AddTo(command);
         command.Options.Add(rmi);
-        command.SetAction((parse, cancellationToken) => RunAsync(project.Read(parse), aws.Read(parse), parse.GetValue(rmi) == "all", context, cancellationToken));
+        command.Options.Add(volumes);
+        command.Options.Add(yes);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var deleteVolumes = parse.GetValue(volumes);
+            if (deleteVolumes && !parse.GetValue(yes) && !context.IsInputTerminal)
+            {
+                await context.Error.WriteLineAsync("error: down -v deletes the volumes' data and there is no terminal to ask on: add --yes to confirm");
+                return ExitCodes.BadInput;
+            }
+            var volumeOptions = new VolumeDeletion(deleteVolumes, parse.GetValue(yes));
+            return await RunAsync(project.Read(parse), aws.Read(parse), parse.GetValue(rmi) == "all", volumeOptions, context, cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(ProjectArguments arguments, AwsSettings settings, bool removeImages, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ProjectArguments arguments, AwsSettings settings, bool removeImages, VolumeDeletion volumes, CliContext context, CancellationToken cancellationToken)
     {
         if (ProjectTarget.Resolve(arguments, context) is not { } target) return ExitCodes.BadInput;
         return await AwsCommand.RunAsync(settings, context, async aws =>
@@ -50,15 +64,17 @@ public static class DownCommand
                     return ExitCodes.Failed;
                 default:
                     await context.Out.WriteLineAsync($"Stack {target.StackName} deleted");
-                    await WriteRetainedAsync(context.Out, result.Retained);
+                    var exit = ExitCodes.Success;
+                    if (volumes.Delete) exit = await VolumeDeletion.RunAsync(aws, result.Retained, volumes.Confirmed, context, cancellationToken);
+                    else await WriteRetainedAsync(context.Out, result.Retained);
                     await DownImages.ReportAsync(aws, target, removeImages, context, cancellationToken);
                     await SecretsDown.DeleteAsync(aws, target.Name, context.Out, cancellationToken);
-                    return ExitCodes.Success;
+                    return exit;
             }
         }, cancellationToken);
     }
 
-    private static async Task WriteRetainedAsync(TextWriter output, IReadOnlyList<RetainedResource> retained)
+    internal static async Task WriteRetainedAsync(TextWriter output, IReadOnlyList<RetainedResource> retained)
     {
         var fileSystems = retained.Where(r => r.ResourceType == "AWS::EFS::FileSystem" && r.PhysicalId is not null).ToList();
         if (fileSystems.Count > 0)
