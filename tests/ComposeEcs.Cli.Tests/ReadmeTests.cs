@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
+using ComposeEcs.TestSupport;
 using ComposeEcs.FakeAws;
 
 namespace ComposeEcs.Cli.Tests;
@@ -91,24 +92,11 @@ public sealed class ReadmeTests
         start.ArgumentList.Add(script.ToString());
         start.Environment.Clear();
         foreach (var (key, value) in environment) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(Bound);
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"README block at line {block[0].Line} did not finish within {Bound}");
-        }
-        var parts = (await stdout).ReplaceLineEndings("\n").Split($"\n{Marker}\n");
+        var (_, stdout, stderr) = await BoundedProcess.RunAsync(start, Bound, $"README block at line {block[0].Line}");
+        var parts = stdout.ReplaceLineEndings("\n").Split($"\n{Marker}\n");
         var outputs = parts.Skip(1).Take(block.Count).Select(p => p.Split('\n').ToList()).ToList();
         var pwd = parts.Length > block.Count + 1 ? parts[block.Count + 1].Trim() : directory;
-        Assert.True(await stderr is "", $"bash: {await stderr}");
+        Assert.True(stderr is "", $"bash: {stderr}");
         return (outputs, pwd.Length > 0 ? pwd : directory);
     }
 

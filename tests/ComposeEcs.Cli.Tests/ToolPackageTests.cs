@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using ComposeEcs.TestSupport;
 
 namespace ComposeEcs.Cli.Tests;
 
@@ -57,19 +58,7 @@ public sealed class ToolPackageTests
         start.Environment["NUGET_PACKAGES"] = Path.Combine(work, "nuget-cache");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(Bound);
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish within {Bound}");
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        var (exit, stdout, stderr) = await BoundedProcess.RunAsync(start, Bound, $"{file} {string.Join(' ', args)}");
+        return (exit, stdout + stderr);
     }
 }
