@@ -34,14 +34,14 @@ public static class ComposeTransform
     [
         ProjectLimits.Check, LogicalIds.Check, SupportChecks.Check, Compatibility.Check, Networks.Check, Ports.Check, LoadBalancing.Check, FargateSizes.Check,
         Containers.Check, Services.Check, Logging.Check, Iam.Check,
-        ExistingResources.Check, ServiceDiscovery.Check, DnsAliases.Check, Jobs.Check, Secrets.Check, Volumes.Check, Autoscaling.Check, Gpu.Check, Https.Check, Overlay.Check,
+        ExistingResources.Check, ServiceDiscovery.Check, DnsAliases.Check, Jobs.Check, Secrets.Check, SecretAccess.Check, Volumes.Check, VolumeOwners.Check, Autoscaling.Check, Gpu.Check, Https.Check, Overlay.Check,
         TargetHealth.Check,
     ];
 
     private static readonly ImmutableArray<Func<TransformContext, ServicePlan, ServicePlan>> PlanSteps =
     [
         Images.Plan, Networks.Plan, Logging.Plan, LoadBalancing.Plan, ServiceDiscovery.Plan, DnsSearch.Plan, Jobs.Plan, Services.Plan, Iam.Plan,
-        Secrets.Plan, Volumes.Plan, TaskLocalVolumes.Plan, Gpu.Plan, FileDelivery.Plan,
+        Secrets.Plan, SecretAccess.Plan, Volumes.Plan, TaskLocalVolumes.Plan, Gpu.Plan, FileDelivery.Plan,
     ];
 
     private static readonly ImmutableArray<Func<TransformContext, ImmutableArray<ServicePlan>, Template>> Emitters =

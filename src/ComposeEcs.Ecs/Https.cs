@@ -46,12 +46,23 @@ internal static class Https
             else if (Ports.AwsProtocol(port) != "https")
                 yield return Diagnostic.Error($"{where}: only an x-aws-protocol: https port can be redirected to", port.Extensions.At(RedirectExtension));
             else if (!https.Contains((service.Name, Ports.Published(port) ?? port.Target)))
-                yield return Diagnostic.Error($"{where}: the port is a TLS listener on a Network Load Balancer (another published port is not HTTP), which cannot redirect", port.Extensions.At(RedirectExtension));
+                yield return Diagnostic.Error(
+                    $"{where}: the port is a TLS listener on a Network Load Balancer ({NetworkBecause(project)}), which cannot redirect " +
+                    "(only Application Load Balancers have redirect actions); serve the redirect from the container, or make every published port HTTP",
+                    port.Extensions.At(RedirectExtension));
             else if (published.Contains(from))
                 yield return Diagnostic.Error($"{where}: port {from} is already published by a service; it cannot also redirect", port.Extensions.At(RedirectExtension));
             else if (!seen.Add(from))
                 yield return Diagnostic.Error($"{where}: port {from} already redirects to another HTTPS port", port.Extensions.At(RedirectExtension));
         }
+    }
+
+    /// <summary>Why the project's load balancer is a Network Load Balancer, for the redirect error.</summary>
+    private static string NetworkBecause(ComposeProject project)
+    {
+        if (ExistingResources.ExistingLoadBalancer(project) is not null) return $"the {ExistingResources.LoadBalancerExtension} load balancer is one";
+        if (project.Services.Values.SelectMany(s => s.Ports.Select(p => (s.Name, Port: p))).FirstOrDefault(p => !Ports.IsHttpListener(p.Port)) is not ({ } service, { } port)) return "another published port is not HTTP";
+        return $"service \"{service}\" publishes {Ports.Published(port) ?? port.Target}/{port.Protocol}, which is not HTTP";
     }
 
     public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans)

@@ -15,8 +15,8 @@ namespace ComposeEcs.Ecs;
 /// (<c>DeletionPolicy</c>/<c>UpdateReplacePolicy: Retain</c>), with <c>driver_opts</c> <c>performance-mode</c>,
 /// <c>throughput-mode</c>, <c>provisioned-throughput</c> (MiB/s) and <c>lifecycle-policy</c> (<c>AFTER_30_DAYS</c>,
 /// ...); a security group admitting NFS (TCP 2049) from the network groups of the services that mount it; an access
-/// point whose POSIX user and root directory owner come from <c>uid</c>/<c>gid</c>/<c>permissions</c> (default
-/// 0/0/0755; the root is <c>root_directory</c> or <c>/data</c>, a directory EFS creates with that owner); and mount
+/// point whose POSIX user and root directory owner come from <c>uid</c>/<c>gid</c>/<c>permissions</c> (default: the
+/// services' numeric <c>user:</c>, see <see cref="VolumeOwners"/>, and 0755; the root is <c>root_directory</c> or <c>/data</c>, a directory EFS creates with that owner); and mount
 /// targets. With template-parameter subnets, mount targets go in the first <see cref="MountTargetCount"/> subnets (the
 /// parameter asks for at least two in different zones) and the services mounting a volume run in those subnets only,
 /// so every task has a mount target in its zone; with <c>x-aws-subnets</c>, one mount target per listed subnet (they
@@ -179,8 +179,7 @@ internal static class Volumes
 
     private static AccessPoint AccessPointFor(TransformContext context, Compose.Model.Volume volume)
     {
-        var uid = Option(volume, "uid") ?? "0";
-        var gid = Option(volume, "gid") ?? "0";
+        var (uid, gid) = VolumeOwners.For(context.Project, volume);
         var root = Option(volume, "root_directory") ?? (volume.External ? "/" : DefaultRoot);
         return new AccessPoint
         {

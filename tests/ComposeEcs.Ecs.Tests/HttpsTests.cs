@@ -69,4 +69,12 @@ public class HttpsTests
         var web = Service("web").Publishing(Https(443, 8080, ("x-aws-redirect", "80")), Port(80, 8080));
         Assert.Contains("already published", Assert.Single(Transform.Errors(Project(web))));
     }
+
+    [Fact]
+    public void Redirect_on_a_network_load_balancer_is_refused_naming_the_port_that_made_it_one()
+    {
+        var project = Project(Service("web").Publishing(Https(443, 8080, ("x-aws-redirect", "80"))), Service("cache").Publishing(Port(6379, 6379)));
+        var error = Assert.Single(Transform.Errors(project));
+        Assert.Contains("x-aws-redirect: the port is a TLS listener on a Network Load Balancer (service \"cache\" publishes 6379/tcp, which is not HTTP)", error);
+    }
 }
