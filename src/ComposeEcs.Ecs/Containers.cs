@@ -69,7 +69,7 @@ internal static class Containers
             ContainerPort = p.Port,
             Protocol = p.Protocol,
             Name = Ports.Name(service.Name, p),
-            AppProtocol = p.Http && p.IsTcp ? "http" : null,
+            // AppProtocol: set by LoadBalancing.Plan from the published port's meaning.
         })];
     }
 

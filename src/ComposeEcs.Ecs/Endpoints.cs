@@ -42,13 +42,11 @@ public static class Endpoints
     }
 
     /// <summary><c>http://host</c> on 80, <c>https://host</c> on 443, <c>http://host:8080</c>, or <c>host:5432/tcp</c> for TCP, UDP and TLS.</summary>
-    private static string Address(string host, PublishedPort port) => (port.ListenerProtocol, port.Published) switch
+    private static string Address(string host, PublishedPort port) => (port.Scheme, port.Published) switch
     {
-        ("HTTP", 80) => $"http://{host}",
-        ("HTTPS", 443) => $"https://{host}",
-        ("HTTP", var p) => $"http://{host}:{p}",
-        ("HTTPS", var p) => $"https://{host}:{p}",
-        (_, var p) => $"{host}:{p}/{port.Protocol}",
+        ("http", 80) or ("https", 443) => $"{port.Scheme}://{host}",
+        ({ } scheme, var p) => $"{scheme}://{host}:{p}",
+        (null, var p) => $"{host}:{p}/{port.Protocol}",
     };
 
     /// <summary>The endpoints a deployed stack declares, in service then output order.</summary>

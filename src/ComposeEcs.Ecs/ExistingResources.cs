@@ -80,7 +80,7 @@ internal static class ExistingResources
                     "or .../net/...): listeners need it and convert does not call AWS to look a name up", project.Extensions.At(LoadBalancerExtension));
             else if (type == "application")
                 foreach (var service in project.Services.Values)
-                foreach (var port in service.Ports.Where(p => !Ports.IsHttpListener(p) && (p.Protocol != "tcp" || Ports.AwsProtocol(p) is not null)))
+                foreach (var port in service.Ports.Where(p => !Ports.CanBeHttpListener(p)))
                     yield return Diagnostic.Error(
                         $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}/{port.Protocol}: {LoadBalancerExtension} is an Application Load Balancer, " +
                         "which only listens for HTTP and HTTPS; use a Network Load Balancer for this port", port.Location ?? service.LocationOf("ports"));

@@ -24,27 +24,29 @@ internal static class Https
         public string IngressId => $"LoadBalancerHTTP{From}RedirectIngress";
     }
 
-    private static int? From(ServicePort port) =>
+    /// <summary>The port <c>x-aws-redirect</c> names, when it is a valid port number.</summary>
+    public static int? RedirectFrom(ServicePort port) =>
         int.TryParse(port.Extensions.GetString(RedirectExtension), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536 ? p : null;
 
-    public static ImmutableArray<Redirect> Redirects(ComposeProject project) =>
-        [.. project.Services.Values.SelectMany(s => s.Ports
-            .Where(p => From(p) is not null && Ports.AwsProtocol(p) == "https")
-            .Select(p => new Redirect(s.Name, From(p)!.Value, Ports.Published(p) ?? p.Target)))
-            .OrderBy(r => r.From)];
+    /// <summary>The redirects the load balancer's HTTPS listeners carry (decided with the listener, <see cref="PublishedPort.RedirectFrom"/>).</summary>
+    public static ImmutableArray<Redirect> Redirects(LoadBalancerShape lb) =>
+        [.. lb.Ports.Where(p => p.RedirectFrom is not null).Select(p => new Redirect(p.Service, p.RedirectFrom!.Value, p.Published)).OrderBy(r => r.From)];
 
     public static IEnumerable<Diagnostic> Check(ComposeProject project)
     {
         var published = project.Services.Values.SelectMany(s => s.Ports.Where(p => p.Protocol == "tcp").Select(p => Ports.Published(p))).ToHashSet();
+        var https = LoadBalancing.Shape(project)?.Ports.Where(p => p.ListenerProtocol == "HTTPS").Select(p => (p.Service, p.Published)).ToHashSet() ?? [];
         var seen = new HashSet<int>();
         foreach (var service in project.Services.Values)
         foreach (var port in service.Ports.Where(p => p.Extensions.Has(RedirectExtension)))
         {
             var where = $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}: {RedirectExtension}";
-            if (From(port) is not { } from)
+            if (RedirectFrom(port) is not { } from)
                 yield return Diagnostic.Error($"{where}: must be the port number to redirect from, such as \"80\"", port.Extensions.At(RedirectExtension));
             else if (Ports.AwsProtocol(port) != "https")
                 yield return Diagnostic.Error($"{where}: only an x-aws-protocol: https port can be redirected to", port.Extensions.At(RedirectExtension));
+            else if (!https.Contains((service.Name, Ports.Published(port) ?? port.Target)))
+                yield return Diagnostic.Error($"{where}: the port is a TLS listener on a Network Load Balancer (another published port is not HTTP), which cannot redirect", port.Extensions.At(RedirectExtension));
             else if (published.Contains(from))
                 yield return Diagnostic.Error($"{where}: port {from} is already published by a service; it cannot also redirect", port.Extensions.At(RedirectExtension));
             else if (!seen.Add(from))
@@ -56,7 +58,7 @@ internal static class Https
     {
         if (context.LoadBalancer is not { IsApplication: true } lb) return new Template();
         var resources = Sorted.Empty<Resource>();
-        foreach (var redirect in Redirects(context.Project))
+        foreach (var redirect in Redirects(lb))
         {
             resources = resources.Add(redirect.ListenerId, Resource.Of(new Listener
             {

@@ -9,9 +9,20 @@ using ElbLoadBalancer = ComposeEcs.CloudFormation.Resources.ElasticLoadBalancing
 
 namespace ComposeEcs.Ecs;
 
-/// <summary>One published port: a listener on <see cref="Published"/> forwarding to <see cref="Target"/> of <see cref="Service"/>.</summary>
+/// <summary>
+/// One published port: a listener on <see cref="Published"/> forwarding to <see cref="Target"/> of <see cref="Service"/>.
+/// This is the one place a compose port's meaning is decided (<see cref="LoadBalancing.Shape"/>): the listener and
+/// target protocols, the URL scheme clients use, whether the container speaks HTTP, the HTTPS redirect; the listener,
+/// target group, endpoint output, port mapping and redirect emitters all read it.
+/// </summary>
 internal sealed record PublishedPort(string Service, int Published, int Target, string Protocol, string ListenerProtocol, string TargetProtocol, string? Certificate)
 {
+    /// <summary>The URL scheme the listener serves (<c>http</c>, <c>https</c>), or null for TCP, UDP and TLS listeners.</summary>
+    public string? Scheme => ListenerProtocol switch { "HTTP" => "http", "HTTPS" => "https", _ => null };
+    /// <summary><c>http</c> when the container speaks plain HTTP on <see cref="Target"/> (the port mapping's app protocol).</summary>
+    public string? AppProtocol { get; init; }
+    /// <summary>The port an <c>x-aws-redirect</c> answers with a 301 to this HTTPS listener.</summary>
+    public int? RedirectFrom { get; init; }
     public string ListenerId => LogicalIds.Listener(Service, Protocol, Published);
     public string TargetGroupId => LogicalIds.TargetGroup(Service, Protocol, Target);
     /// <summary>Where the port is written, for diagnostics.</summary>
@@ -52,7 +63,8 @@ internal static class LoadBalancing
         var application = existing is not null
             ? ExistingResources.LoadBalancerType(existing) == "application"
             : published.All(p => Ports.IsHttpListener(p.Port));
-        var ports = TcpAndUdpTogether(published.Select(p => ToPublished(p.Service, p.Port, application)))
+        // The same port written twice ("3000" and {target: 3000, published: 3000}) is one listener; the last one written wins.
+        var ports = TcpAndUdpTogether(published.Select(p => ToPublished(p.Service, p.Port, application)).Reverse().DistinctBy(p => (p.Service, p.Published, p.Target, p.Protocol)))
             .OrderBy(p => p.Service, StringComparer.Ordinal).ThenBy(p => p.Published).ThenBy(p => p.Protocol, StringComparer.Ordinal)
             .ToImmutableArray();
         return existing is null
@@ -79,8 +91,14 @@ internal static class LoadBalancing
             ? (awsProtocol == "https" ? "HTTPS" : "HTTP", awsProtocol is null && port.Target == 443 ? "HTTPS" : "HTTP")
             : awsProtocol is "tls" or "https" ? ("TLS", "TCP")
             : protocol == "udp" ? ("UDP", "UDP") : ("TCP", "TCP");
+        var speaksHttp = application ? target == "HTTP" : Ports.IsHttpTarget(port);
         return new(service, Ports.Published(port) ?? port.Target, port.Target, protocol, listener, target,
-            port.Extensions.GetString(Ports.CertificateExtension)) { Location = port.Location };
+            port.Extensions.GetString(Ports.CertificateExtension))
+        {
+            Location = port.Location,
+            AppProtocol = speaksHttp && protocol == "tcp" ? "http" : null,
+            RedirectFrom = listener == "HTTPS" ? Https.RedirectFrom(port) : null,
+        };
     }
 
     public static IEnumerable<Diagnostic> Check(ComposeProject project)
@@ -107,6 +125,7 @@ internal static class LoadBalancing
                 yield return Diagnostic.Error($"{where}: {Ports.ProtocolExtension}: {awsProtocol} needs {Ports.CertificateExtension} (an ACM certificate ARN)", port.Extensions.At(Ports.ProtocolExtension) ?? port.Location ?? service.LocationOf("ports"));
             var protocol = port.Protocol.ToLowerInvariant();
             if (!owners.TryGetValue(published, out var owner)) owners[published] = (service.Name, port.Target, protocol);
+            else if (owner == (service.Name, port.Target, protocol)) continue; // the same port written twice: one listener
             else if (owner.Service != service.Name || owner.Protocol == protocol)
                 yield return Diagnostic.Error(
                     $"service \"{service.Name}\": ports: {published}/{protocol} is already published by service \"{owner.Service}\" ({published}/{owner.Protocol}); " +
@@ -116,20 +135,19 @@ internal static class LoadBalancing
                     $"{where}: TCP and UDP on one published port share one TCP_UDP listener, which forwards both to one container port " +
                     $"without TLS; publish {published}/{owner.Protocol} and {published}/{protocol} to the same port", port.Location ?? service.LocationOf("ports"));
         }
-        if (Shape(project) is { } shape && shape.Ports.Length > ListenerQuota)
+        if (Shape(project) is not { } shape) yield break;
+        if (shape.Ports.Length > ListenerQuota)
             yield return Diagnostic.Warning(
                 $"ports: {shape.Ports.Length} published ports need as many listeners, but a load balancer has at most " +
                 $"{ListenerQuota} unless the account's quota was raised; the deployment will fail otherwise");
-        if (Shape(project) is { } udp)
-            foreach (var port in udp.Ports.Where(p => p.Protocol == "udp"))
-                yield return Diagnostic.Warning(
-                    $"service \"{port.Service}\": ports: {port.Published}/udp: the load balancer health-checks UDP targets over TCP " +
-                    $"on port {port.Target}; the container must accept TCP connections there", port.Location ?? project.Services[port.Service].LocationOf("ports"));
-        if (Shape(project) is { IsApplication: true } lb)
-            foreach (var port in lb.Ports.Where(p => p.Published == 443 && p.ListenerProtocol == "HTTP"))
-                yield return Diagnostic.Warning(
-                    $"service \"{port.Service}\": ports: 443: the load balancer listens with plain HTTP on 443; set " +
-                    $"{Ports.ProtocolExtension}: https and {Ports.CertificateExtension} for TLS", port.Location ?? project.Services[port.Service].LocationOf("ports"));
+        foreach (var port in shape.Ports.Where(p => p.Protocol == "udp"))
+            yield return Diagnostic.Warning(
+                $"service \"{port.Service}\": ports: {port.Published}/udp: the load balancer health-checks UDP targets over TCP " +
+                $"on port {port.Target}; the container must accept TCP connections there", port.Location ?? project.Services[port.Service].LocationOf("ports"));
+        foreach (var port in shape.Ports.Where(p => p.Published == 443 && p.Scheme == "http"))
+            yield return Diagnostic.Warning(
+                $"service \"{port.Service}\": ports: 443: the load balancer listens with plain HTTP on 443; set " +
+                $"{Ports.ProtocolExtension}: https and {Ports.CertificateExtension} for TLS", port.Location ?? project.Services[port.Service].LocationOf("ports"));
     }
 
     /// <summary>Plan step: register the service's target groups and wait for its listeners.</summary>
@@ -144,8 +162,13 @@ internal static class LoadBalancing
             ContainerPort = p.Target,
             TargetGroupArn = Fn.Ref(p.TargetGroupId),
         });
+        var http = mine.Where(p => p.AppProtocol is not null).Select(p => p.Target).ToHashSet();
         return plan with
         {
+            Container = plan.Container with
+            {
+                PortMappings = plan.Container.PortMappings?.Select(m => m.Protocol == "tcp" && http.Contains(m.ContainerPort) ? m with { AppProtocol = "http" } : m).ToList(),
+            },
             LoadBalancers = [.. plan.LoadBalancers, .. targets],
             DependsOn = [.. plan.DependsOn, .. mine.Select(p => p.ListenerId)],
         };

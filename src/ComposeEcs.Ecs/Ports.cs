@@ -7,7 +7,7 @@ using ComposeEcs.Compose.Model;
 namespace ComposeEcs.Ecs;
 
 /// <summary>One port a service's container listens on (from <c>ports</c> or <c>expose</c>).</summary>
-internal sealed record ContainerPort(int Port, string Protocol, bool Http)
+internal sealed record ContainerPort(int Port, string Protocol)
 {
     public bool IsTcp => Protocol == "tcp";
 }
@@ -47,7 +47,18 @@ internal static class Ports
         _ => false,
     };
 
-    /// <summary>The container itself speaks plain HTTP on the target port (443 usually means TLS in the container).</summary>
+    /// <summary>What an Application Load Balancer can listen for: <c>x-aws-protocol: http|https</c>, or a TCP port without one.</summary>
+    public static bool CanBeHttpListener(ServicePort port) => AwsProtocol(port) switch
+    {
+        "http" or "https" => true,
+        null => port.Protocol == "tcp",
+        _ => false,
+    };
+
+    /// <summary>
+    /// Behind a Network Load Balancer, whether the container speaks plain HTTP on the target port (443 usually means TLS
+    /// in the container); behind an Application Load Balancer the target group's protocol says it (<see cref="LoadBalancing"/>).
+    /// </summary>
     public static bool IsHttpTarget(ServicePort port) => AwsProtocol(port) switch
     {
         "http" or "https" => true,
@@ -58,11 +69,10 @@ internal static class Ports
     /// <summary>Every distinct (port, protocol) of <c>ports</c> then <c>expose</c>, sorted by port.</summary>
     public static ImmutableArray<ContainerPort> Of(Service service)
     {
-        var fromPorts = service.Ports.Select(p => new ContainerPort(p.Target, p.Protocol.ToLowerInvariant(), IsHttpTarget(p)));
+        var fromPorts = service.Ports.Select(p => new ContainerPort(p.Target, p.Protocol.ToLowerInvariant()));
         var fromExpose = service.Expose.Select(ParseExpose).OfType<ContainerPort>();
         return [.. fromPorts.Concat(fromExpose)
-            .GroupBy(p => (p.Port, p.Protocol))
-            .Select(g => g.First() with { Http = g.Any(p => p.Http) })
+            .Distinct()
             .OrderBy(p => p.Port).ThenBy(p => p.Protocol, StringComparer.Ordinal)];
     }
 
@@ -71,7 +81,7 @@ internal static class Ports
         var slash = entry.IndexOf('/');
         var number = slash < 0 ? entry : entry[..slash];
         var protocol = slash < 0 ? "tcp" : entry[(slash + 1)..].ToLowerInvariant();
-        return int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? new ContainerPort(port, protocol, false) : null;
+        return int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? new ContainerPort(port, protocol) : null;
     }
 
     /// <summary>

@@ -24,6 +24,8 @@ internal static class Ports
             switch (item)
             {
                 case YMapping map:
+                    // Short entries arrive here as mappings too (CanonicalPass), one per port of a range: each counts.
+                    if (!budget.SpendPorts(1)) { r.Error(field, TooMany, map); return ports.ToImmutable(); }
                     if (ReadLong(r, map, field) is { } port) ports.Add(port with { Location = map.Location });
                     break;
                 case YScalar { IsNull: false } scalar:

@@ -69,7 +69,7 @@ internal sealed class FileLoader(LoadScope scope)
         var errorsBefore = scope.Diagnostics.Count(d => d.Severity == Severity.Error);
         var interpolated = InterpolatePass.Apply(root, scope.Lookup, scope.Diagnostics, scope.WarnedUnset);
         if (scope.Diagnostics.Count(d => d.Severity == Severity.Error) > errorsBefore) return null;
-        return (YMapping)PathsPass.Apply(interpolated, baseDir, scope.Lookup);
+        return CanonicalPass.Apply((YMapping)PathsPass.Apply(interpolated, baseDir, scope.Lookup));
     }
 
     private (YNode? Root, long Nodes, long Chars) Parse(string path, SourceLocation? requestedAt)

@@ -19,7 +19,7 @@ public static class Merging
     ];
     private static readonly HashSet<string> AppendUnique =
     [
-        "services.*.ports", "services.*.expose", "services.*.dns", "services.*.dns_search", "services.*.dns_opt",
+        "services.*.expose", "services.*.dns", "services.*.dns_search", "services.*.dns_opt",
         "services.*.cap_add", "services.*.cap_drop", "services.*.profiles", "services.*.links", "services.*.tmpfs",
         "services.*.devices", "services.*.security_opt", "services.*.env_file", "services.*.networks.*.aliases",
         "services.*.external_links", "services.*.group_add",
@@ -38,7 +38,9 @@ public static class Merging
         if (MergeAsMap.Contains(path)) return MergeMaps(ToMap(@base, path), ToMap(over, path), path);
         if (AppendUnique.Contains(path) && AsSequence(@base) is { } bs && AsSequence(over) is { } os) return AppendBy(bs, os, n => IdentityKey(n, path));
         if (path == "services.*.volumes" && @base is YSequence bv && over is YSequence ov) return ReplaceBy(bv, ov, VolumeTarget);
-        if (path is "services.*.secrets" or "services.*.configs" && @base is YSequence bsec && over is YSequence osec) return ReplaceBy(bsec, osec, FileTarget);
+        if (path == "services.*.ports" && @base is YSequence bp && over is YSequence op) return ReplaceBy(bp, op, CanonicalPass.PortKey);
+        if (path == "services.*.secrets" && @base is YSequence bsec && over is YSequence osec) return ReplaceBy(bsec, osec, n => FileTarget(n, "/run/secrets"));
+        if (path == "services.*.configs" && @base is YSequence bcfg && over is YSequence ocfg) return ReplaceBy(bcfg, ocfg, n => FileTarget(n, ""));
         if (path == "services.*.build") return MergeMaps(BuildToMap(@base), BuildToMap(over), path);
         if (path == "services.*.logging" && @base is YMapping bl && over is YMapping ol
             && bl["driver"] is YScalar bd && ol["driver"] is YScalar od && bd.Value != od.Value)
@@ -118,10 +120,9 @@ public static class Merging
 
     private static string IdentityKey(YNode node, string path) => node switch
     {
+        YScalar e when path == "services.*.expose" && e.Value.EndsWith("/tcp", StringComparison.OrdinalIgnoreCase) => e.Value[..^4],
         YScalar s => s.Value,
         YMapping m when path == "services.*.env_file" => (m["path"] as YScalar)?.Value ?? "",
-        YMapping m when path == "services.*.ports" => string.Join("|", new[] { "host_ip", "published", "target", "protocol", "mode" }
-            .Select(k => (m[k] as YScalar)?.Value ?? "")),
         _ => node.ToString(),
     };
 
@@ -138,12 +139,19 @@ public static class Merging
         return parts.Length >= 2 ? parts[1] : parts[0];
     }
 
-    private static string FileTarget(YNode node) => node switch
+    /// <summary>Where a secret or config is mounted, as compose-go's mount indexer keys it: a short entry or a long one without
+    /// a <c>target</c> lands at <paramref name="defaultDir"/>/source, so <c>db_pass</c> and
+    /// <c>{source: db_pass, target: /run/secrets/db_pass}</c> are one mount.</summary>
+    private static string FileTarget(YNode node, string defaultDir)
     {
-        YMapping m => (m["target"] as YScalar)?.Value ?? (m["source"] as YScalar)?.Value ?? "",
-        YScalar s => s.Value,
-        _ => "",
-    };
+        var target = node switch
+        {
+            YMapping m => (m["target"] as YScalar)?.Value ?? (m["source"] as YScalar)?.Value ?? "",
+            YScalar s => s.Value,
+            _ => "",
+        };
+        return target.StartsWith('/') ? target : $"{defaultDir}/{target}";
+    }
 
     private static YMapping BuildToMap(YNode node) => node switch
     {
