@@ -25,12 +25,12 @@ internal static class Logging
     public static IEnumerable<Diagnostic> Check(ComposeProject project)
     {
         if (project.Extensions.Has(RetentionExtension) && !(Retention(project) is { } days && Retentions.Contains(days)))
-            yield return Diagnostic.Error(
+            yield return Diagnostic.Error(DiagnosticCodes.Logging, 
                 $"{RetentionExtension}: {project.Extensions.GetString(RetentionExtension) ?? "(not a number)"} is not a retention CloudWatch Logs accepts; " +
                 $"use one of {string.Join(", ", Retentions)} (days)", project.Extensions.At(RetentionExtension));
         foreach (var service in project.Services.Values)
             if (service.Logging?.Driver is { } driver && driver != "awslogs")
-                yield return Diagnostic.Warning(
+                yield return Diagnostic.Warning(DiagnosticCodes.Ignored, 
                     $"service \"{service.Name}\": logging.driver: {driver} is not supported, logs go to CloudWatch Logs (awslogs)", service.LocationOf("logging.driver"));
     }
 
