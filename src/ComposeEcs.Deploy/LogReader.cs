@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ComposeEcs.Aws;
 using ComposeEcs.Aws.Clients;
+using ComposeEcs.Ecs;
 
 namespace ComposeEcs.Deploy;
 
@@ -22,8 +23,8 @@ public sealed class LogReader(AwsContext aws, DeployTimings timings)
 {
     public async IAsyncEnumerable<LogLine> ReadAsync(LogsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var group = StackNames.LogGroup(request.ProjectName);
-        var initial = await FetchAsync(group, request, request.Since, cancellationToken).ConfigureAwait(false);
+        var queries = await QueriesAsync(request, cancellationToken).ConfigureAwait(false);
+        var initial = await FetchAsync(queries, request, request.Since, cancellationToken).ConfigureAwait(false);
         var lines = request.Tail is { } tail
             ? initial.GroupBy(l => l.Line.Service).SelectMany(g => g.TakeLast(Math.Max(0, tail))).OrderBy(l => l.Line.Timestamp).ToList()
             : initial;
@@ -46,7 +47,7 @@ public sealed class LogReader(AwsContext aws, DeployTimings timings)
             List<KeyedLine> next;
             try
             {
-                next = await FetchAsync(group, request, from, cancellationToken).ConfigureAwait(false);
+                next = await FetchAsync(queries, request, from, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -62,13 +63,29 @@ public sealed class LogReader(AwsContext aws, DeployTimings timings)
 
     private sealed record KeyedLine(string Key, LogLine Line);
 
-    private async Task<List<KeyedLine>> FetchAsync(string group, LogsRequest request, DateTimeOffset? since, CancellationToken cancellationToken)
+    /// <summary>One FilterLogEvents query: a log group, and the stream name prefix of one container (null: every stream).</summary>
+    private sealed record Query(string Group, string? StreamPrefix);
+
+    /// <summary>
+    /// Where to read, from the log sources the project's stack publishes (<see cref="LogSources"/>): the group and
+    /// stream prefix the template gave each service, a custom <c>awslogs-group</c> included. A project that is not
+    /// deployed, or whose stack predates those outputs, is read from the project's default group.
+    /// </summary>
+    private async Task<IReadOnlyList<Query>> QueriesAsync(LogsRequest request, CancellationToken cancellationToken)
     {
-        var prefixes = request.Services.Count == 0
-            ? [null]
-            : request.Services.Select(s => (string?)$"{request.ProjectName}/{s}/").ToList();
+        var stack = await aws.CloudFormation.FindStackAsync(StackNames.For(request.ProjectName), cancellationToken).ConfigureAwait(false);
+        var (published, own) = LogSources.Read(stack?.Outputs.Select(o => (o.Key, o.Value, o.Description)) ?? []);
+        var fallback = published ?? new LogSource(StackNames.LogGroup(request.ProjectName), request.ProjectName);
+        if (request.Services.Count > 0)
+            return [.. request.Services.Select(s => own.GetValueOrDefault(s) ?? fallback).Zip(request.Services, (source, s) => new Query(source.Group, source.StreamsOf(s))).Distinct()];
+        return [new Query(fallback.Group, null), .. own.Select(e => new Query(e.Value.Group, e.Value.StreamsOf(e.Key))).Distinct()];
+    }
+
+    private async Task<List<KeyedLine>> FetchAsync(IReadOnlyList<Query> queries, LogsRequest request, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
         var lines = new List<KeyedLine>();
-        foreach (var prefix in prefixes)
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (group, prefix) in queries)
         {
             try
             {
@@ -76,7 +93,8 @@ public sealed class LogReader(AwsContext aws, DeployTimings timings)
                 await foreach (var e in aws.Logs.FilterLogEventsAsync(filter, cancellationToken).ConfigureAwait(false))
                 {
                     if (ParseStream(e.LogStreamName) is not { } stream) continue;
-                    var key = e.EventId ?? $"{e.LogStreamName}\n{e.Timestamp.ToUnixTimeMilliseconds()}\n{e.Message}";
+                    var key = $"{group}\n{e.EventId ?? $"{e.LogStreamName}\n{e.Timestamp.ToUnixTimeMilliseconds()}\n{e.Message}"}";
+                    if (!keys.Add(key)) continue;
                     lines.Add(new KeyedLine(key, new LogLine(stream.Service, stream.TaskId, e.Timestamp, e.Message.TrimEnd('\n', '\r'))));
                 }
             }

@@ -46,7 +46,7 @@ public static class ComposeTransform
 
     private static readonly ImmutableArray<Func<TransformContext, ImmutableArray<ServicePlan>, Template>> Emitters =
     [
-        Cluster.Emit, Networks.Emit, Logging.Emit, LoadBalancing.Emit, Endpoints.Emit, ServiceDiscovery.Emit, DnsAliases.Emit, Iam.Emit,
+        Cluster.Emit, Networks.Emit, Logging.Emit, LogSources.Emit, LoadBalancing.Emit, Endpoints.Emit, ServiceDiscovery.Emit, DnsAliases.Emit, Iam.Emit,
         TaskDefinitions.Emit, Services.Emit,
         Secrets.Emit, Volumes.Emit, Autoscaling.Emit, Gpu.Emit, Https.Emit, ExistingResources.Emit,
         Images.Emit, ExternalVolumes.Emit,

@@ -51,7 +51,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode TaskSize = new("CE2040", "Resources beyond the largest Fargate task, or an invalid CPU setting");
     public static readonly DiagnosticCode ContainerSetting = new("CE2041", "A container setting is left out or bounded to what ECS accepts");
     public static readonly DiagnosticCode Service = new("CE2042", "A service setting is invalid (deployment percentages, replicas, depends_on)");
-    public static readonly DiagnosticCode Logging = new("CE2043", "x-aws-logs_retention is not a retention CloudWatch Logs accepts");
+    public static readonly DiagnosticCode Logging = new("CE2043", "x-aws-logs_retention, or an awslogs-group / awslogs-stream-prefix / awslogs-create-group option, is invalid");
     public static readonly DiagnosticCode Iam = new("CE2044", "x-aws-policies or x-aws-role is invalid");
     public static readonly DiagnosticCode Autoscaling = new("CE2045", "x-aws-autoscaling is invalid");
     public static readonly DiagnosticCode Gpu = new("CE2046", "A GPU reservation cannot be met");
