@@ -63,18 +63,20 @@ public sealed class DownCommandTests
     [Fact]
     public async Task Ctrl_c_during_down_says_the_deletion_continues_and_exits_130()
     {
-        await using var t = await UpTestSupport.StartAsync(new FakeAws.FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(200) });
+        await using var t = await UpTestSupport.StartAsync();
         t.WriteCompose(UpTestSupport.WebApp);
         await t.RunAsync("up");
         using var cancel = new CancellationTokenSource();
+        using var hold = t.Server.HoldResources();
         var run = UpTestSupport.RunInAsync(t.Directory, t.Environment(), cancel.Token, "down");
-        while (t.Server.Stack("demo")?.Status != "DELETE_IN_PROGRESS") await Task.Delay(10);
+        await t.Server.WaitForStackStatusAsync("demo", "DELETE_IN_PROGRESS");
         await cancel.CancelAsync();
 
         var result = await run;
 
         Assert.True(result.ExitCode == 130, result.ToString());
         Assert.Contains("continues in AWS", result.Error);
+        hold.Release();
         await t.Server.WaitForStackAsync("demo");
     }
 }

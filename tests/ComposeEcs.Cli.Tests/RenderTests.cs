@@ -104,6 +104,30 @@ public sealed class RenderTests
     }
 
     [Fact]
+    public async Task Plain_final_lines_give_each_resources_elapsed_time_from_cloudformations_event_times()
+    {
+        var console = new TestConsole().Width(200);
+        ResourceStatusChanged At(string id, string status, double seconds, bool isStack = false) =>
+            new(id, isStack ? "AWS::CloudFormation::Stack" : "AWS::ElasticLoadBalancingV2::LoadBalancer", status, null, T0.AddSeconds(seconds), isStack);
+
+        await new PlainDeployView(console).RunAsync(progress =>
+        {
+            progress.Report(new StackOperationStarted("demo", "create", 1));
+            progress.Report(At("demo", "CREATE_IN_PROGRESS", 0, isStack: true));
+            progress.Report(At("LoadBalancer", "CREATE_IN_PROGRESS", 1));
+            progress.Report(At("LoadBalancer", "CREATE_IN_PROGRESS", 2));
+            progress.Report(At("LoadBalancer", "CREATE_COMPLETE", 126));
+            progress.Report(At("demo", "CREATE_COMPLETE", 130.4, isStack: true));
+            return Task.FromResult(0);
+        });
+
+        var lines = console.Lines.Select(l => l.TrimEnd()).ToList();
+        Assert.Matches(@"^  LoadBalancer\s+AWS::ElasticLoadBalancingV2::LoadBalancer\s+CREATE_IN_PROGRESS$", lines[2]);
+        Assert.Matches(@"CREATE_COMPLETE  2m05s$", lines[4]);
+        Assert.Matches(@"^  demo\s+AWS::CloudFormation::Stack\s+CREATE_COMPLETE  2m10s$", lines[5]);
+    }
+
+    [Fact]
     public void Log_prefixes_are_padded_and_coloured_per_service()
     {
         var formatter = new LogFormatter(["web", "database"], timestamps: false, color: true);

@@ -100,14 +100,16 @@ public sealed class UpCommandTests
     [Fact]
     public async Task Detach_returns_once_the_deployment_started()
     {
-        await using var t = await UpTestSupport.StartAsync(new FakeAws.FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(400) });
+        await using var t = await UpTestSupport.StartAsync();
         t.WriteCompose(UpTestSupport.WebApp);
+        using var hold = t.Server.HoldResources();
 
         var run = await t.RunAsync("up", "--detach");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("compose-ecs ps", run.Out);
         Assert.Equal("CREATE_IN_PROGRESS", t.Server.Stack("demo")!.Status);
+        hold.Release();
         await t.Server.WaitForStackAsync("demo");
     }
 
@@ -155,11 +157,12 @@ public sealed class UpCommandTests
     [Fact]
     public async Task Ctrl_c_while_waiting_says_the_deployment_continues_and_exits_130()
     {
-        await using var t = await UpTestSupport.StartAsync(new FakeAws.FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(300) });
+        await using var t = await UpTestSupport.StartAsync();
         t.WriteCompose(UpTestSupport.WebApp);
         using var cancel = new CancellationTokenSource();
+        using var hold = t.Server.HoldResources();
         var run = UpTestSupport.RunInAsync(t.Directory, t.Environment(), cancel.Token, "up");
-        while (t.Server.Stack("demo")?.Status != "CREATE_IN_PROGRESS") await Task.Delay(10);
+        await t.Server.WaitForStackStatusAsync("demo", "CREATE_IN_PROGRESS");
         await cancel.CancelAsync();
 
         var result = await run;
@@ -167,6 +170,7 @@ public sealed class UpCommandTests
         Assert.True(result.ExitCode == 130, result.ToString());
         Assert.Contains("continues in AWS", result.Error + result);
         Assert.Contains("compose-ecs ps", result.Error);
+        hold.Release();
         await t.Server.WaitForStackAsync("demo");
     }
 
@@ -208,16 +212,20 @@ public sealed class UpCommandTests
     [Fact]
     public async Task Up_waits_for_a_deployment_already_in_progress()
     {
-        // Slow enough that the second up (load, convert, parameters) starts while the first still runs, even on a busy machine.
-        await using var t = await UpTestSupport.StartAsync(new FakeAws.FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(400) });
+        await using var t = await UpTestSupport.StartAsync();
         t.WriteCompose(UpTestSupport.WebApp);
+        var hold = t.Server.HoldResources();
         await t.RunAsync("up", "--detach");
         t.WriteCompose(UpTestSupport.WebApp.Replace("replicas: 1", "replicas: 2"));
+        var output = new ObservedWriter();
 
-        var run = await t.RunAsync("up");
+        var run = UpTestSupport.RunInAsync(t.Directory, t.Environment(), output, CancellationToken.None, "up");
+        await output.WhenWrittenAsync("waiting for it to finish");
+        hold.Release();
+        var result = await run;
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("Stack demo is CREATE_IN_PROGRESS (another deployment is running): waiting for it to finish", run.Out);
-        Assert.Contains("Stack demo: UPDATE_COMPLETE", run.Out);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Stack demo is CREATE_IN_PROGRESS (another deployment is running): waiting for it to finish", result.Out);
+        Assert.Contains("Stack demo: UPDATE_COMPLETE", result.Out);
     }
 }

@@ -59,7 +59,7 @@ public sealed class UpSampleTests
     }
 
     [Fact]
-    public async Task The_plain_output_of_up_is_one_line_per_event()
+    public async Task The_plain_output_of_up_is_one_line_per_event_with_each_resources_elapsed_time_when_done()
     {
         await using var t = await UpTestSupport.StartAsync();
         t.WriteCompose(UpTestSupport.WebApp);
@@ -69,11 +69,12 @@ public sealed class UpSampleTests
         var lines = Normalise(run.Out);
         Assert.Equal("Creating stack demo", lines.Single(l => l.StartsWith("Creating", StringComparison.Ordinal)).Split(" (")[0]);
         Assert.Contains("Cluster AWS::ECS::Cluster CREATE_IN_PROGRESS", lines);
-        Assert.Contains("Cluster AWS::ECS::Cluster CREATE_COMPLETE", lines);
-        Assert.Contains("WebService AWS::ECS::Service CREATE_COMPLETE", lines);
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^Cluster AWS::ECS::Cluster CREATE_COMPLETE \d+\.\ds$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^WebService AWS::ECS::Service CREATE_COMPLETE \d+\.\ds$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^demo AWS::CloudFormation::Stack CREATE_COMPLETE \d+\.\ds$"));
         Assert.Equal("Stack demo: CREATE_COMPLETE", lines.Last(l => l.StartsWith("Stack demo", StringComparison.Ordinal)));
         Assert.DoesNotContain('\u001b', run.Out);
-        Assert.True(lines.IndexOf("Cluster AWS::ECS::Cluster CREATE_IN_PROGRESS") < lines.IndexOf("Cluster AWS::ECS::Cluster CREATE_COMPLETE"));
+        Assert.True(lines.IndexOf("Cluster AWS::ECS::Cluster CREATE_IN_PROGRESS") < lines.FindIndex(l => l.StartsWith("Cluster AWS::ECS::Cluster CREATE_COMPLETE", StringComparison.Ordinal)));
     }
 
     /// <summary>Lines with runs of spaces collapsed, so column widths do not matter.</summary>

@@ -31,9 +31,12 @@ internal sealed class UpTestSupport : IAsyncDisposable
 
     public Task<CliRun> RunAsync(params string[] args) => RunInAsync(Directory, Environment(), CancellationToken.None, args);
 
-    public static async Task<CliRun> RunInAsync(string directory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, params string[] args)
+    public static Task<CliRun> RunInAsync(string directory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, params string[] args) =>
+        RunInAsync(directory, environment, new ObservedWriter(), cancellationToken, args);
+
+    /// <summary>With the stdout writer given, so a test can wait for a line (<see cref="ObservedWriter.WhenWrittenAsync"/>) while the command runs.</summary>
+    public static async Task<CliRun> RunInAsync(string directory, IReadOnlyDictionary<string, string> environment, ObservedWriter output, CancellationToken cancellationToken, params string[] args)
     {
-        var output = new StringWriter();
         var error = new StringWriter();
         var exit = await CliApp.RunAsync(args, new CliContext(output, error, environment, directory) { AwsSdkFallback = new NoSdkFallback() }, cancellationToken);
         return new CliRun(exit, output.ToString(), error.ToString());

@@ -91,7 +91,8 @@ public sealed class FaultTests
     [Fact]
     public async Task Throttling_while_watching_stops_watching_and_says_the_deployment_continues()
     {
-        await using var emulator = await Emulator.StartAsync(new FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(50) });
+        await using var emulator = await Emulator.StartAsync();
+        var hold = emulator.Server.HoldResources();
         var progress = new OnEvent<StackOperationStarted>(() => emulator.Server.ThrottleNext("DescribeStacks", 1_000));
 
         var result = await UpAsync(emulator, Request(Templates.WebApp()), progress);
@@ -99,6 +100,7 @@ public sealed class FaultTests
         Assert.Equal(UpOutcome.StoppedWatching, result.Outcome);
         Assert.True(result.Started);
         Assert.Contains("Throttling", result.Reason);
+        hold.Release();
         await emulator.Server.WaitForStackAsync("demo");
         Assert.Equal("CREATE_COMPLETE", emulator.Server.Stack("demo")!.Status);
     }
@@ -106,12 +108,14 @@ public sealed class FaultTests
     [Fact]
     public async Task Ctrl_c_while_the_change_set_is_computed_removes_it_and_the_empty_stack()
     {
-        await using var emulator = await Emulator.StartAsync(new FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(400) });
+        await using var emulator = await Emulator.StartAsync();
         using var cancel = new CancellationTokenSource();
-        var progress = new EventLog();
-        var run = UpAsync(emulator, Request(Templates.WebApp()), progress, cancel.Token);
-        while (Calls(emulator, "CreateChangeSet").Count == 0) await Task.Delay(5);
+        var hold = emulator.Server.HoldChangeSets();
+        var run = UpAsync(emulator, Request(Templates.WebApp()), new EventLog(), cancel.Token);
+        await emulator.Server.WaitForRequestAsync("CreateChangeSet");
         await cancel.CancelAsync();
+        // Cleaning up waits for the change set to be computed (one being computed cannot be deleted).
+        hold.Release();
 
         var result = await run;
 
@@ -189,16 +193,18 @@ public sealed class FaultTests
     [Fact]
     public async Task The_emulator_answers_a_repeated_ExecuteChangeSet_as_CloudFormation_does()
     {
-        await using var emulator = await Emulator.StartAsync(new FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(50) });
+        await using var emulator = await Emulator.StartAsync();
         var cfn = emulator.Aws.CloudFormation;
         var created = await cfn.CreateChangeSetAsync(new("demo", "cs1", ChangeSetType.Create, Templates.WebApp(), VpcParameters, ChangeSetPlanner.Capabilities, []));
         while ((await cfn.DescribeChangeSetAsync(created.Id)).ExecutionStatus != "AVAILABLE") await Task.Delay(10);
+        using var hold = emulator.Server.HoldResources();
 
         await cfn.ExecuteChangeSetAsync(created.Id, clientRequestToken: "exec-1");
         await cfn.ExecuteChangeSetAsync(created.Id, clientRequestToken: "exec-1");
         var without = await Assert.ThrowsAsync<AwsServiceException>(() => cfn.ExecuteChangeSetAsync(created.Id));
 
         Assert.Equal("InvalidChangeSetStatus", without.Code);
+        hold.Release();
         await emulator.Server.WaitForStackAsync("demo");
     }
 
@@ -220,15 +226,18 @@ public sealed class FaultTests
     [Fact]
     public async Task Down_interrupted_after_requesting_the_delete_says_it_was_requested()
     {
-        await using var emulator = await Emulator.StartAsync(new FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(50) });
+        await using var emulator = await Emulator.StartAsync();
         await UpAsync(emulator, Request(Templates.WebApp()));
         using var cancel = new CancellationTokenSource();
+        var hold = emulator.Server.HoldResources();
         var progress = new OnEvent<StackOperationStarted>(cancel.Cancel);
 
         var result = await new DownOperation(emulator.Aws, Emulator.FastTimings).RunAsync("demo", progress, cancel.Token);
 
         Assert.Equal(DownOutcome.Interrupted, result.Outcome);
         Assert.True(result.Started);
+        Assert.Equal("DELETE_IN_PROGRESS", emulator.Server.Stack("demo")!.Status);
+        hold.Release();
         await emulator.Server.WaitForStackAsync("demo");
         Assert.Null(emulator.Server.Stack("demo"));
     }
@@ -236,8 +245,9 @@ public sealed class FaultTests
     [Fact]
     public async Task Throttling_while_watching_down_says_the_deletion_continues()
     {
-        await using var emulator = await Emulator.StartAsync(new FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(50) });
+        await using var emulator = await Emulator.StartAsync();
         await UpAsync(emulator, Request(Templates.WebApp()));
+        using var hold = emulator.Server.HoldResources();
         var progress = new OnEvent<StackOperationStarted>(() => emulator.Server.ThrottleNext("DescribeStacks", 1_000));
 
         var result = await new DownOperation(emulator.Aws, Emulator.FastTimings).RunAsync("demo", progress, CancellationToken.None);

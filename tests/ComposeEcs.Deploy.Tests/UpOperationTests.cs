@@ -140,24 +140,27 @@ public sealed class UpOperationTests
     [Fact]
     public async Task Detach_returns_once_the_change_set_executes()
     {
-        await using var emulator = await Emulator.StartAsync(new FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(100) });
+        await using var emulator = await Emulator.StartAsync();
+        using var hold = emulator.Server.HoldResources();
 
         var result = await UpAsync(emulator, Request(Templates.WebApp(), detach: true));
 
         Assert.Equal(UpOutcome.Detached, result.Outcome);
         Assert.True(result.Started);
         Assert.Equal("CREATE_IN_PROGRESS", emulator.Server.Stack("demo")!.Status);
+        hold.Release();
         await emulator.Server.WaitForStackAsync("demo");
     }
 
     [Fact]
     public async Task An_up_waits_for_another_operation_in_progress_instead_of_trampling_it()
     {
-        await using var emulator = await Emulator.StartAsync(new FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(30) });
+        await using var emulator = await Emulator.StartAsync();
+        var hold = emulator.Server.HoldResources();
         await UpAsync(emulator, Request(Templates.WebApp(), detach: true));
-        var log = new EventLog();
+        var log = new ReleaseOnWaiting(hold);
 
-        var result = await UpAsync(emulator, Request(Templates.WebApp(desiredCount: 2)), log);
+        var result = await new UpOperation(emulator.Aws, Emulator.FastTimings).RunAsync(Request(Templates.WebApp(desiredCount: 2)), log, CancellationToken.None);
 
         Assert.Single(log.OfType<WaitingForOtherOperation>());
         Assert.Equal(UpOutcome.Deployed, result.Outcome);
@@ -167,7 +170,7 @@ public sealed class UpOperationTests
     [Fact]
     public async Task Cancelling_while_waiting_says_whether_the_deployment_started()
     {
-        await using var emulator = await Emulator.StartAsync(new FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(200) });
+        await using var emulator = await Emulator.StartAsync();
         using var cancel = new CancellationTokenSource();
         var log = new SyncCancelOnStart(cancel);
 
@@ -189,6 +192,20 @@ public sealed class UpOperationTests
         var result = await UpAsync(emulator, Request(Templates.WebApp()));
 
         Assert.Equal(UpOutcome.Deployed, result.Outcome);
+    }
+
+    /// <summary>Records events and releases the hold on the first stack once the second up says it waits for it.</summary>
+    private sealed class ReleaseOnWaiting(ResourceHold hold) : IProgress<DeployEvent>
+    {
+        private readonly EventLog _log = new();
+
+        public IEnumerable<T> OfType<T>() => _log.OfType<T>();
+
+        public void Report(DeployEvent value)
+        {
+            _log.Report(value);
+            if (value is WaitingForOtherOperation) hold.Release();
+        }
     }
 
     private sealed class SyncCancelOnStart(CancellationTokenSource cancel) : IProgress<DeployEvent>

@@ -6,6 +6,13 @@ public sealed record FakeAwsOptions
     /// <summary>Time each CloudFormation resource operation takes, and how long a change set stays CREATE_PENDING.</summary>
     public TimeSpan ResourceDelay { get; init; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>
+    /// A scaled clock: each resource operation takes its modeled time (the deploy-time model's table,
+    /// <c>ComposeEcs.CloudFormation.Timing</c>) times this factor, e.g. 0.001 turns a load balancer's 3 minutes into
+    /// 180 ms. Null (the default) gives every operation <see cref="ResourceDelay"/> instead.
+    /// </summary>
+    public double? TimeScale { get; init; }
+
     /// <summary>Items per page for every paged list operation.</summary>
     public int PageSize { get; init; } = 2;
 

@@ -39,7 +39,7 @@ public sealed class FakeAwsServer : IAsyncDisposable
         _s3 = new S3Api(Region, AccountId);
         _stacks.ReadUrl = _s3.ReadUrl;
         _secrets = new SecretsApi(options, Region, AccountId);
-        _executor = new Executor(_stacks, new PhysicalResources(Region, AccountId, ids), () => _faults.ResourceDelay ?? options.ResourceDelay, OnResource, _stopping.Token);
+        _executor = new Executor(_stacks, new PhysicalResources(Region, AccountId, ids), new ResourceClock(options, () => _faults.ResourceDelay, _stacks.ResourceGate), OnResource, _stopping.Token);
         _logs = new LogsApi(options, Region, AccountId, StackLogGroups);
         _ssm = new SsmApi(Region);
         _ec2 = new Ec2Api(options, Region, AccountId);
@@ -146,6 +146,35 @@ public sealed class FakeAwsServer : IAsyncDisposable
     /// <summary>S3 buckets with their configuration documents and objects.</summary>
     public IReadOnlyList<FakeBucket> Buckets => _s3.Buckets;
 
+    /// <summary>
+    /// Until the hold is released, no resource operation finishes: the stack stays in progress, whatever the machine's
+    /// load, while a test cancels a command or starts a second one.
+    /// </summary>
+    public ResourceHold HoldResources() => _stacks.ResourceGate.Close();
+
+    /// <summary>Until the hold is released, no change set becomes ready (it stays CREATE_IN_PROGRESS); once ready it stays so.</summary>
+    public ResourceHold HoldChangeSets() => _stacks.ChangeSetGate.Close();
+
+    /// <summary>Completes when the live stack with this name has this status (now, or at a later status change).</summary>
+    public Task WaitForStackStatusAsync(string name, string status) =>
+        _stacks.WhenAsync(() => _stacks.Find(name)?.Status == status);
+
+    /// <summary>Completes when the stack with this name has an event matching the predicate (logical id, status).</summary>
+    public Task WaitForStackEventAsync(string name, Func<FakeStackEvent, bool> predicate) =>
+        _stacks.WhenAsync(() => Stack(name)?.Events.Any(predicate) == true);
+
+    /// <summary>Completes once a request for this action has been received (counting those already received).</summary>
+    public Task WaitForRequestAsync(string action)
+    {
+        lock (_requestsLock)
+        {
+            if (_requests.Any(r => r.Action == action)) return Task.CompletedTask;
+            var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _requestWaiters.Add((action, received));
+            return received.Task;
+        }
+    }
+
     /// <summary>Completes when the stack's running operation (execute, delete) has finished.</summary>
     public Task WaitForStackAsync(string name) => _stacks.Find(name) is { } s ? _executor.Idle(s) : Task.CompletedTask;
 
@@ -157,7 +186,20 @@ public sealed class FakeAwsServer : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private void Record(RecordedRequest request) { lock (_requestsLock) _requests.Add(request); }
+    private readonly List<(string Action, TaskCompletionSource Received)> _requestWaiters = [];
+
+    private void Record(RecordedRequest request)
+    {
+        lock (_requestsLock)
+        {
+            _requests.Add(request);
+            foreach (var waiter in _requestWaiters.Where(w => w.Action == request.Action).ToList())
+            {
+                _requestWaiters.Remove(waiter);
+                waiter.Received.TrySetResult();
+            }
+        }
+    }
 
     private IEnumerable<string> StackLogGroups()
     {

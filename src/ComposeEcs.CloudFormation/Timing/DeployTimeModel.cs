@@ -29,17 +29,10 @@ public static class DeployTimeModel
         var resources = TemplateValues.Resources(tree);
         MapExpr Res(string id) => resources[id] as MapExpr ?? MapExpr.Empty;
 
-        ImmutableArray<Wait> Waits(string id, int phase) => Type(Res(id)) == "AWS::ECS::Service"
-            ? phase switch { 0 => EcsServiceTime.Create(tree, Res(id)), 1 => EcsServiceTime.Update(tree, Res(id)), _ => EcsServiceTime.Delete(tree, Res(id)) }
-            : [];
-        double Seconds(string id, int phase)
-        {
-            if (Type(Res(id)) == "AWS::ECS::Service") return EcsServiceTime.Seconds(Waits(id, phase));
-            var time = ResourceTimes.For(Type(Res(id)));
-            return phase switch { 0 => time.Create, 1 => time.Update, _ => time.Delete };
-        }
+        ImmutableArray<Wait> Waits(string id, ResourceOperation operation) => ResourceDurations.Waits(tree, id, operation);
+        double Seconds(string id, ResourceOperation operation) => ResourceDurations.Seconds(tree, id, operation);
 
-        TimedPath Timed(string operation, IReadOnlyDictionary<string, ImmutableSortedSet<string>> waitsFor, int phase, double overhead)
+        TimedPath Timed(string operation, IReadOnlyDictionary<string, ImmutableSortedSet<string>> waitsFor, ResourceOperation phase, double overhead)
         {
             var result = CriticalPath.Of(waitsFor, id => Seconds(id, phase));
             var steps = result.Path.Select(id => new PathStep(id, Type(Res(id)), Seconds(id, phase), Waits(id, phase)));
@@ -47,10 +40,10 @@ public static class DeployTimeModel
                 overhead > 0 ? [new PathStep("(change set)", "", overhead, []), .. steps] : [.. steps]);
         }
 
-        var create = Timed("first deploy", graph, 0, ChangeSet);
-        var teardown = Timed("teardown", CriticalPath.Reversed(graph), 2, 0);
+        var create = Timed("first deploy", graph, ResourceOperation.Create, ChangeSet);
+        var teardown = Timed("teardown", CriticalPath.Reversed(graph), ResourceOperation.Delete, 0);
         var update = ServiceUpdates(tree, graph)
-            .Select(u => Timed($"update of {u.Service}", u.Changed, 1, ChangeSet))
+            .Select(u => Timed($"update of {u.Service}", u.Changed, ResourceOperation.Update, ChangeSet))
             .OrderByDescending(p => p.Total).ThenBy(p => p.Operation, StringComparer.Ordinal).FirstOrDefault();
         return new DeployTimes(create, update, teardown);
     }

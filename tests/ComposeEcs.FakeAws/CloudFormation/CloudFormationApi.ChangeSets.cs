@@ -70,7 +70,7 @@ internal sealed partial class CloudFormationApi
                 Tags = tags,
                 Capabilities = capabilities,
                 Changes = changes,
-                ReadyAt = now + options.ResourceDelay,
+                ReadyAt = now + options.ResourceDelay, Gate = store.ChangeSetGate,
                 FinalStatus = empty ? "FAILED" : "CREATE_COMPLETE",
                 FinalReason = empty ? ChangeSets.NoChangesReason : null,
             };

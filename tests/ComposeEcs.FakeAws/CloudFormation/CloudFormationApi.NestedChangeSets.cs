@@ -47,7 +47,7 @@ internal sealed partial class CloudFormationApi
                 name, child, child.Template is null ? "CREATE" : "UPDATE", now)
             {
                 Template = childTemplate, Parameters = parameters, ResolvedParameters = parameters, Tags = parent.Tags, Capabilities = [],
-                Changes = WithNestedChangeSets(child, childTemplate, nestedChanges), ReadyAt = now + options.ResourceDelay, FinalStatus = "CREATE_COMPLETE",
+                Changes = WithNestedChangeSets(child, childTemplate, nestedChanges), ReadyAt = now + options.ResourceDelay, Gate = store.ChangeSetGate, FinalStatus = "CREATE_COMPLETE",
             };
             child.ChangeSets.Add(nested);
             result.Add(change with { ChangeSetId = nested.Id });

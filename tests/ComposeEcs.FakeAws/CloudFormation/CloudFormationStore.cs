@@ -11,6 +11,11 @@ internal sealed class CloudFormationStore(string region, string accountId, IdSou
     private DateTimeOffset _last = DateTimeOffset.MinValue;
 
     public Lock Lock { get; } = new();
+    /// <summary>Held by a test: resource operations do not finish.</summary>
+    public Gate ResourceGate { get; } = new();
+    /// <summary>Held by a test: change sets do not become ready.</summary>
+    public Gate ChangeSetGate { get; } = new();
+    private readonly List<(Func<bool> Condition, TaskCompletionSource Done)> _waiters = [];
     /// <summary>Reads an S3 TemplateURL (the emulator's S3); null when there is no such object.</summary>
     public Func<string, byte[]?> ReadUrl { get; set; } = _ => null;
     /// <summary>Nested stacks created in REVIEW_IN_PROGRESS for a parent's change set, by (parent stack id, logical id).</summary>
@@ -86,7 +91,26 @@ internal sealed class CloudFormationStore(string region, string accountId, IdSou
     public void AddEvent(Stack stack, string logicalId, string? physicalId, string type, string status, string? reason, string? properties = null)
     {
         lock (Lock)
+        {
             stack.Events.Add(new StackEvent(Ids.Guid($"{stack.StackId}/event/{stack.Events.Count}"), logicalId, physicalId, type, Now(), status, reason, properties, stack.OperationToken));
+            foreach (var waiter in _waiters.Where(w => w.Condition()).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Done.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Completes once the condition holds: checked now, then after every stack event (status changes included).</summary>
+    public Task WhenAsync(Func<bool> condition)
+    {
+        lock (Lock)
+        {
+            if (condition()) return Task.CompletedTask;
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((condition, done));
+            return done.Task;
+        }
     }
 
     /// <summary>Sets the stack status and emits the stack-level event CloudFormation emits with it.</summary>

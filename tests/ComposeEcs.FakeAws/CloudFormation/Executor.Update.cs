@@ -1,3 +1,5 @@
+using ComposeEcs.CloudFormation.Timing;
+
 namespace ComposeEcs.FakeAws.CloudFormation;
 
 /// <summary>What an update restores when it rolls back.</summary>
@@ -20,7 +22,7 @@ internal sealed partial class Executor
         var changes = changeSet.Changes.ToDictionary(c => c.LogicalId);
         var ids = TemplateGraph.CreationOrder(template, changes.Values.Where(c => c.Action != "Remove").Select(c => c.LogicalId));
         var applied = new List<string>();
-        var failed = await InWaves(ids, id => TemplateGraph.Dependencies(template, template.Resources[id]), stopOnFailure: true, async id =>
+        var failed = await AsReady(ids, id => TemplateGraph.Dependencies(template, template.Resources[id]), stopOnFailure: true, async id =>
         {
             var change = changes[id];
             var verb = change.Action == "Add" ? "CREATE" : "UPDATE";
@@ -38,7 +40,7 @@ internal sealed partial class Executor
             return;
         }
         store.SetStatus(stack, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", null);
-        await DeleteReplacedAsync(stack, applied.Where(id => changes[id].Replaces).Reverse(), before);
+        await DeleteReplacedAsync(stack, template, applied.Where(id => changes[id].Replaces).Reverse(), before);
         var removed = changes.Values.Where(c => c.Action == "Remove").Select(c => c.LogicalId).ToHashSet();
         await RemoveAsync(stack, oldTemplate, removed, honourRetain: true);
         lock (store.Lock)
@@ -60,7 +62,7 @@ internal sealed partial class Executor
             var old = before[id];
             store.AddEvent(stack, id, old.Physical?.Id, old.Type, "UPDATE_IN_PROGRESS", null, old.Properties?.ToJsonString());
             if (old.Type == NestedStackType) await RestoreNestedAsync(stack, old);
-            await Pause();
+            await Pause(template, id, ResourceOperation.Update);
             lock (store.Lock) stack.Resources[id] = old with { Status = "UPDATE_COMPLETE", Timestamp = store.Now() };
             hook(old.Type, old.Physical!, old.Properties, exists: true);
             store.AddEvent(stack, id, old.Physical?.Id, old.Type, "UPDATE_COMPLETE", null, old.Properties?.ToJsonString());
@@ -73,7 +75,7 @@ internal sealed partial class Executor
     }
 
     /// <summary>Old physical resources left behind by replacements are deleted during cleanup.</summary>
-    private async Task DeleteReplacedAsync(Stack stack, IEnumerable<string> ids, Dictionary<string, StackResource> before)
+    private async Task DeleteReplacedAsync(Stack stack, Template template, IEnumerable<string> ids, Dictionary<string, StackResource> before)
     {
         foreach (var id in ids)
         {
@@ -82,7 +84,7 @@ internal sealed partial class Executor
             lock (store.Lock) now = stack.Resources.GetValueOrDefault(id);
             if (now?.Physical?.Id == old.Id) continue;
             store.AddEvent(stack, id, old.Id, resource.Type, "DELETE_IN_PROGRESS", null);
-            await Pause();
+            await Pause(template, id, ResourceOperation.Delete);
             hook(resource.Type, old, resource.Properties, exists: false);
             store.AddEvent(stack, id, old.Id, resource.Type, "DELETE_COMPLETE", null);
         }

@@ -1,12 +1,16 @@
 using System.Text.Json.Nodes;
+using ComposeEcs.CloudFormation.Timing;
 
 namespace ComposeEcs.FakeAws.CloudFormation;
 
 /// <summary>Side effects of resources on other emulated services (a stack's secret shows up in Secrets Manager).</summary>
 internal delegate void ResourceHook(string type, PhysicalResource resource, JsonNode? properties, bool exists);
 
-/// <summary>Runs change sets and deletions in the background, one resource per ResourceDelay, in dependency order, with rollback.</summary>
-internal sealed partial class Executor(CloudFormationStore store, PhysicalResources physical, Func<TimeSpan> delay, ResourceHook hook, CancellationToken stopping)
+/// <summary>
+/// Runs change sets and deletions in the background with rollback: each resource starts as soon as what it depends on
+/// is done and takes its time on the <see cref="ResourceClock"/>.
+/// </summary>
+internal sealed partial class Executor(CloudFormationStore store, PhysicalResources physical, ResourceClock clock, ResourceHook hook, CancellationToken stopping)
 {
     /// <summary>The stack enters CREATE_/UPDATE_IN_PROGRESS before this returns, as DescribeStacks shows right after ExecuteChangeSet.</summary>
     public void Execute(Stack stack, ChangeSet changeSet, string? token)
@@ -63,7 +67,8 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
             }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
     }
 
-    private Task Pause() => Task.Delay(delay(), stopping);
+    private Task Pause(Template template, string logicalId, ResourceOperation operation) =>
+        clock.PassAsync(template, logicalId, operation, stopping);
 
     private async Task CreateAsync(Stack stack, ChangeSet changeSet)
     {
@@ -71,7 +76,7 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
         var template = changeSet.Template;
         var ids = TemplateGraph.CreationOrder(template, changeSet.Changes.Select(c => c.LogicalId));
         var created = new List<string>();
-        var failed = await InWaves(ids, id => TemplateGraph.Dependencies(template, template.Resources[id]), stopOnFailure: true, async id =>
+        var failed = await AsReady(ids, id => TemplateGraph.Dependencies(template, template.Resources[id]), stopOnFailure: true, async id =>
         {
             var ok = await ApplyAsync(stack, ctx, template.Resources[id], "CREATE", null, replace: false) is null;
             if (ok) lock (created) created.Add(id);
@@ -137,7 +142,7 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
             resource = physical.Create(definition.Type, id, stack.StackName, properties, existing?.Physical?.Id, replace);
         if (verb == "CREATE" && resource is not null)
             store.AddEvent(stack, id, resource.Id, definition.Type, "CREATE_IN_PROGRESS", "Resource creation Initiated", propertiesText);
-        await Pause();
+        await Pause(ctx.Template, id, verb == "CREATE" || replace ? ResourceOperation.Create : ResourceOperation.Update);
         if (failure is { } reason)
         {
             lock (store.Lock)
@@ -200,10 +205,10 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
             && TemplateGraph.Dependencies(template, r).Contains(id));
         var order = TemplateGraph.CreationOrder(template, set.Where(template.Resources.ContainsKey)).Reverse()
             .Concat(set.Where(id => !template.Resources.ContainsKey(id))).ToList();
-        return InWaves(order, Dependents, stopOnFailure: false, id => RemoveOneAsync(stack, id, honourRetain, allowFailure));
+        return AsReady(order, Dependents, stopOnFailure: false, id => RemoveOneAsync(stack, template, id, honourRetain, allowFailure));
     }
 
-    private async Task<bool> RemoveOneAsync(Stack stack, string id, bool honourRetain, bool allowFailure)
+    private async Task<bool> RemoveOneAsync(Stack stack, Template template, string id, bool honourRetain, bool allowFailure)
     {
         StackResource? resource;
         lock (store.Lock) resource = stack.Resources.GetValueOrDefault(id);
@@ -219,7 +224,7 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
             return true;
         }
         store.AddEvent(stack, id, resource.Physical!.Id, resource.Type, "DELETE_IN_PROGRESS", null);
-        await Pause();
+        await Pause(template, id, ResourceOperation.Delete);
         if (allowFailure && store.DeletionFailureFor(id) is { } reason)
         {
             lock (store.Lock) stack.Resources[id] = resource with { Status = "DELETE_FAILED", StatusReason = reason, Timestamp = store.Now() };

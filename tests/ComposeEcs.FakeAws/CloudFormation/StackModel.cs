@@ -102,7 +102,11 @@ internal sealed class ChangeSet(string id, string name, Stack stack, string type
     /// <summary>ExecuteChangeSet's ClientRequestToken: a retry with the same token is answered with success again.</summary>
     public string? ExecuteToken { get; set; }
 
-    public bool IsReady(DateTimeOffset now) => now >= ReadyAt;
+    /// <summary>While held (<see cref="FakeAwsServer.HoldChangeSets"/>) the change set does not become ready; once ready it stays so.</summary>
+    public Gate? Gate { get; init; }
+    private volatile bool _ready;
+
+    public bool IsReady(DateTimeOffset now) => _ready || (_ready = now >= ReadyAt && Gate?.IsOpen != false);
     /// <summary>CREATE_PENDING for the first half of the delay, then CREATE_IN_PROGRESS, then the outcome.</summary>
     public string Status(DateTimeOffset now) =>
         IsReady(now) ? FinalStatus : now < CreationTime + (ReadyAt - CreationTime) / 2 ? "CREATE_PENDING" : "CREATE_IN_PROGRESS";
