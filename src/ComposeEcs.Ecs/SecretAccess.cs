@@ -56,27 +56,27 @@ internal static partial class SecretAccess
         {
             var where = $"secret \"{secret.Key}\"";
             if (secret.External && secret.Name.StartsWith("arn:", StringComparison.Ordinal) && WhyNotComplete(secret.Name) is { } why)
-                yield return Diagnostic.Error($"{where}: name: \"{secret.Name}\" {why}", secret.LocationOf("name"));
+                yield return Diagnostic.Error(DiagnosticCodes.Secret, $"{where}: name: \"{secret.Name}\" {why}", secret.LocationOf("name"));
             if (!secret.Extensions.Has(KmsKeyExtension)) continue;
             if (!secret.External)
-                yield return Diagnostic.Error(
+                yield return Diagnostic.Error(DiagnosticCodes.Secret,
                     $"{where}: {KmsKeyExtension}: compose-ecs writes this secret itself, encrypted with the account's default key (aws/secretsmanager); " +
                     "a key is only named for an external secret", secret.Extensions.At(KmsKeyExtension));
             else if (WhyNotKey(secret.Extensions.GetString(KmsKeyExtension) ?? "") is { } bad)
-                yield return Diagnostic.Error($"{where}: {KmsKeyExtension}: \"{secret.Extensions.GetString(KmsKeyExtension)}\" {bad}", secret.Extensions.At(KmsKeyExtension));
+                yield return Diagnostic.Error(DiagnosticCodes.Secret, $"{where}: {KmsKeyExtension}: \"{secret.Extensions.GetString(KmsKeyExtension)}\" {bad}", secret.Extensions.At(KmsKeyExtension));
         }
         foreach (var service in project.Services.Values)
         {
             var where = $"service \"{service.Name}\"";
             if (service.Extensions.GetString(Secrets.PullCredentialsExtension) is { } arn && arn.StartsWith("arn:", StringComparison.Ordinal) && WhyNotComplete(arn) is { } why)
-                yield return Diagnostic.Error($"{where}: {Secrets.PullCredentialsExtension}: \"{arn}\" {why}", service.Extensions.At(Secrets.PullCredentialsExtension));
+                yield return Diagnostic.Error(DiagnosticCodes.Secret, $"{where}: {Secrets.PullCredentialsExtension}: \"{arn}\" {why}", service.Extensions.At(Secrets.PullCredentialsExtension));
             if (!service.Extensions.Has(KmsKeyExtension)) continue;
             if (!service.Extensions.Has(Secrets.PullCredentialsExtension))
-                yield return Diagnostic.Error(
+                yield return Diagnostic.Error(DiagnosticCodes.Secret,
                     $"{where}: {KmsKeyExtension}: names the key of the {Secrets.PullCredentialsExtension} secret, which this service does not have " +
                     $"(the key of an external secret goes on the secret)", service.Extensions.At(KmsKeyExtension));
             else if (WhyNotKey(service.Extensions.GetString(KmsKeyExtension) ?? "") is { } bad)
-                yield return Diagnostic.Error($"{where}: {KmsKeyExtension}: \"{service.Extensions.GetString(KmsKeyExtension)}\" {bad}", service.Extensions.At(KmsKeyExtension));
+                yield return Diagnostic.Error(DiagnosticCodes.Secret, $"{where}: {KmsKeyExtension}: \"{service.Extensions.GetString(KmsKeyExtension)}\" {bad}", service.Extensions.At(KmsKeyExtension));
         }
     }
 

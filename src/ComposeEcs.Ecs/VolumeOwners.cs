@@ -51,14 +51,14 @@ internal static class VolumeOwners
         {
             var services = Mounting(project, volume).ToList();
             foreach (var service in services.Where(s => s.User is not null && Numeric(s.User) is null))
-                yield return Diagnostic.Warning(
+                yield return Diagnostic.Warning(DiagnosticCodes.Volume,
                     $"service \"{service.Name}\": user: \"{service.User}\" is a name compose-ecs cannot turn into a numeric id without the image, " +
                     $"so volume \"{volume.Key}\" on EFS belongs to root (uid 0): the service cannot own its files there, and programs that check " +
                     $"the owner of their data directory (PostgreSQL, MySQL) refuse to start; write the numeric id (user: \"999:999\") " +
                     $"or set driver_opts uid and gid on the volume", service.LocationOf("user"));
             var numeric = services.Where(s => s.User is not null && Numeric(s.User) is not null).Select(s => Numeric(s.User)!).Distinct().ToList();
             if (numeric.Count > 1 || (numeric.Count == 1 && services.Any(s => s.User is null)))
-                yield return Diagnostic.Warning(
+                yield return Diagnostic.Warning(DiagnosticCodes.Volume,
                     $"volume \"{volume.Key}\": the services mounting it run as different users ({string.Join(", ", services.Select(s => $"{s.Name}: {s.User ?? "image default"}"))}), " +
                     "so its EFS access point belongs to root (uid 0); set driver_opts uid and gid to the owner you want", volume.Location);
         }
