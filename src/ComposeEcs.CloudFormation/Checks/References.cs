@@ -29,101 +29,137 @@ public static class References
         var found = ImmutableArray.CreateBuilder<Reference>();
         foreach (var (id, value) in Section(tree, "Resources"))
         {
-            var ctx = new Walker("Resources", id, found);
-            var path = $"Resources.{id}";
             if (value is not MapExpr resource) continue;
+            var ctx = new Walker("Resources", id, found, $"Resources.{id}");
             foreach (var (key, item) in resource.Entries)
             {
                 switch (key, item)
                 {
                     case ("Type", _): break;
-                    case ("Condition", Str c): ctx.Add($"{path}.Condition", ReferenceKind.Condition, "Condition", c.Value); break;
-                    case ("DependsOn", Str d): ctx.Add($"{path}.DependsOn", ReferenceKind.DependsOn, "DependsOn", d.Value); break;
+                    case ("Condition", Str c): ctx.At(key).Add(ReferenceKind.Condition, "Condition", c.Value).Up(); break;
+                    case ("DependsOn", Str d): ctx.At(key).Add(ReferenceKind.DependsOn, "DependsOn", d.Value).Up(); break;
                     case ("DependsOn", ListExpr list):
                         for (var i = 0; i < list.Items.Length; i++)
-                            if (list.Items[i] is Str s) ctx.Add($"{path}.DependsOn[{i}]", ReferenceKind.DependsOn, "DependsOn", s.Value);
+                            if (list.Items[i] is Str s) ctx.At(key).At(i).Add(ReferenceKind.DependsOn, "DependsOn", s.Value).Up().Up();
                         break;
-                    default: ctx.Walk(item, $"{path}.{key}"); break;
+                    default: ctx.At(key).Walk(item).Up(); break;
                 }
             }
         }
         foreach (var (id, value) in Section(tree, "Outputs"))
         {
-            var ctx = new Walker("Outputs", id, found);
             if (value is not MapExpr output) continue;
+            var ctx = new Walker("Outputs", id, found, $"Outputs.{id}");
             foreach (var (key, item) in output.Entries)
             {
-                if (key == "Condition" && item is Str c) ctx.Add($"Outputs.{id}.Condition", ReferenceKind.Condition, "Condition", c.Value);
-                else ctx.Walk(item, $"Outputs.{id}.{key}");
+                if (key == "Condition" && item is Str c) ctx.At(key).Add(ReferenceKind.Condition, "Condition", c.Value).Up();
+                else ctx.At(key).Walk(item).Up();
             }
         }
         foreach (var (id, value) in Section(tree, "Conditions"))
-            new Walker("Conditions", id, found, InConditions: true).Walk(value, $"Conditions.{id}");
+            new Walker("Conditions", id, found, $"Conditions.{id}", InConditions: true).Walk(value);
         return found.ToImmutable();
     }
 
     internal static ImmutableArray<KeyValuePair<string, Expr>> Section(MapExpr tree, string name) =>
         tree[name] is MapExpr section ? section.Entries : [];
 
-    private sealed record Walker(string Section, string Item, ImmutableArray<Reference>.Builder Found, bool InConditions = false)
+    /// <summary>
+    /// Walks one item, keeping where it is as one growing and shrinking path: the text of a path is made only for a
+    /// reference found, not for every node visited (a string per node made a 4,000-resource template allocate hundreds of MB).
+    /// </summary>
+    private sealed class Walker(string Section, string Item, ImmutableArray<Reference>.Builder Found, string root, bool InConditions = false)
     {
-        public void Add(string path, ReferenceKind kind, string via, string target) =>
-            Found.Add(new Reference(Section, Item, path, kind, via, target));
+        private readonly System.Text.StringBuilder _path = new(root);
+        private readonly Stack<int> _lengths = new();
 
-        public void Walk(Expr node, string path)
+        public Walker At(string key)
+        {
+            _lengths.Push(_path.Length);
+            _path.Append('.').Append(key);
+            return this;
+        }
+
+        public Walker At(int index)
+        {
+            _lengths.Push(_path.Length);
+            _path.Append('[').Append(index).Append(']');
+            return this;
+        }
+
+        public Walker Up()
+        {
+            _path.Length = _lengths.Pop();
+            return this;
+        }
+
+        public Walker Add(ReferenceKind kind, string via, string target)
+        {
+            Found.Add(new Reference(Section, Item, _path.ToString(), kind, via, target));
+            return this;
+        }
+
+        public Walker Walk(Expr node)
         {
             if (node is ListExpr list)
             {
-                for (var i = 0; i < list.Items.Length; i++) Walk(list.Items[i], $"{path}[{i}]");
-                return;
+                for (var i = 0; i < list.Items.Length; i++) At(i).Walk(list.Items[i]).Up();
+                return this;
             }
-            if (node is not MapExpr map) return;
-            if (map.Entries.Length == 1 && Function(map.Entries[0].Key, map.Entries[0].Value, $"{path}.{map.Entries[0].Key}")) return;
-            foreach (var (key, value) in map.Entries) Walk(value, $"{path}.{key}");
+            if (node is not MapExpr map) return this;
+            if (map.Entries.Length == 1)
+            {
+                At(map.Entries[0].Key);
+                var understood = Function(map.Entries[0].Key, map.Entries[0].Value);
+                Up();
+                if (understood) return this;
+            }
+            foreach (var (key, value) in map.Entries) At(key).Walk(value).Up();
+            return this;
         }
 
         /// <summary>Records the reference an intrinsic makes; false when the map is not one it understands.</summary>
-        private bool Function(string key, Expr value, string path)
+        private bool Function(string key, Expr value)
         {
             switch (key, value)
             {
                 case ("Ref", Str target):
-                    Add(path, ReferenceKind.Ref, "Ref", target.Value);
+                    Add(ReferenceKind.Ref, "Ref", target.Value);
                     return true;
                 case ("Fn::GetAtt", Str dotted):
-                    Add(path, ReferenceKind.GetAtt, "Fn::GetAtt", dotted.Value.Split('.')[0]);
+                    Add(ReferenceKind.GetAtt, "Fn::GetAtt", dotted.Value.Split('.')[0]);
                     return true;
                 case ("Fn::GetAtt", ListExpr { Items: [Str target, var attribute] }):
-                    Add(path, ReferenceKind.GetAtt, "Fn::GetAtt", target.Value);
-                    Walk(attribute, $"{path}[1]");
+                    Add(ReferenceKind.GetAtt, "Fn::GetAtt", target.Value);
+                    At(1).Walk(attribute).Up();
                     return true;
                 case ("Fn::Sub", Str text):
-                    SubReferences(text.Value, path, ImmutableHashSet<string>.Empty);
+                    SubReferences(text.Value, ImmutableHashSet<string>.Empty);
                     return true;
                 case ("Fn::Sub", ListExpr { Items: [Str text, MapExpr variables] }):
-                    SubReferences(text.Value, path, variables.Entries.Select(e => e.Key).ToImmutableHashSet());
-                    Walk(variables, $"{path}[1]");
+                    SubReferences(text.Value, variables.Entries.Select(e => e.Key).ToImmutableHashSet());
+                    At(1).Walk(variables).Up();
                     return true;
                 case ("Fn::If", ListExpr { Items: [Str condition, ..] } args):
-                    Add(path, ReferenceKind.Condition, "Fn::If", condition.Value);
-                    for (var i = 1; i < args.Items.Length; i++) Walk(args.Items[i], $"{path}[{i}]");
+                    Add(ReferenceKind.Condition, "Fn::If", condition.Value);
+                    for (var i = 1; i < args.Items.Length; i++) At(i).Walk(args.Items[i]).Up();
                     return true;
                 case ("Condition", Str condition) when InConditions:
-                    Add(path, ReferenceKind.Condition, "Condition", condition.Value);
+                    Add(ReferenceKind.Condition, "Condition", condition.Value);
                     return true;
                 default:
                     return false;
             }
         }
 
-        private void SubReferences(string text, string path, ImmutableHashSet<string> variables)
+        private void SubReferences(string text, ImmutableHashSet<string> variables)
         {
             foreach (var name in SubVariables(text))
             {
                 if (variables.Contains(name)) continue;
                 var dot = name.IndexOf('.');
-                if (dot < 0) Add(path, ReferenceKind.Ref, "Fn::Sub", name);
-                else if (!variables.Contains(name[..dot])) Add(path, ReferenceKind.GetAtt, "Fn::Sub", name[..dot]);
+                if (dot < 0) Add(ReferenceKind.Ref, "Fn::Sub", name);
+                else if (!variables.Contains(name[..dot])) Add(ReferenceKind.GetAtt, "Fn::Sub", name[..dot]);
             }
         }
     }

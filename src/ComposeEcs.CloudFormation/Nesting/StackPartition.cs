@@ -60,7 +60,10 @@ internal static class StackPartition
             }
         }
 
-        var members = seeds.ToDictionary(s => s, s => order.Where(id => owner.GetValueOrDefault(id) == s).ToList(), StringComparer.Ordinal);
+        // One pass over the order (a scan of it per seed is quadratic: most of a second at 1,000 services).
+        var members = seeds.ToDictionary(s => s, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var id in order)
+            if (owner.TryGetValue(id, out var group)) members[group].Add(id);
         var needs = seeds.ToDictionary(s => s,
             s => members[s].SelectMany(id => deps[id]).Where(owner.ContainsKey).Select(d => owner[d]).Where(g => g != s).ToHashSet(StringComparer.Ordinal),
             StringComparer.Ordinal);
@@ -86,25 +89,48 @@ internal static class StackPartition
         ImmutableSortedDictionary<string, ImmutableSortedSet<string>> deps, Dictionary<string, string> owner, NestingLimits limits)
     {
         var chunks = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
-        var current = new List<string>();
+        var current = new Chunk(deps);
         foreach (var group in groups)
         {
-            var candidate = current.Concat(members[group]).ToList();
-            if (current.Count > 0 && (candidate.Count > limits.ChildResources || ExternalNeeds(candidate, deps) > limits.ChildParameters))
+            if (current.Members.Count > 0 && (current.Members.Count + members[group].Count > limits.ChildResources || current.ExternalNeedsWith(members[group]) > limits.ChildParameters))
             {
-                chunks.Add([.. current]);
-                candidate = [.. members[group]];
+                chunks.Add([.. current.Members]);
+                current = new Chunk(deps);
             }
-            current = candidate;
+            current.Add(members[group]);
         }
-        if (current.Count > 0) chunks.Add([.. current]);
+        if (current.Members.Count > 0) chunks.Add([.. current.Members]);
         return chunks.ToImmutable();
     }
 
-    /// <summary>Resources outside the chunk that it refers to: an estimate of its parameters.</summary>
-    private static int ExternalNeeds(List<string> chunk, ImmutableSortedDictionary<string, ImmutableSortedSet<string>> deps)
+    /// <summary>
+    /// A chunk being filled, with the resources outside it that it refers to (an estimate of its parameters), kept up
+    /// to date as groups join: recounting the whole chunk per group made cutting 1,000 services a quarter of a second.
+    /// </summary>
+    private sealed class Chunk(ImmutableSortedDictionary<string, ImmutableSortedSet<string>> deps)
     {
-        var inside = chunk.ToHashSet(StringComparer.Ordinal);
-        return chunk.SelectMany(id => deps[id]).Where(d => !inside.Contains(d)).Distinct().Count();
+        private readonly HashSet<string> _inside = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _outside = new(StringComparer.Ordinal);
+
+        public List<string> Members { get; } = [];
+
+        public int ExternalNeedsWith(List<string> group)
+        {
+            var joining = group.ToHashSet(StringComparer.Ordinal);
+            var added = group.SelectMany(id => deps[id]).Where(d => !_inside.Contains(d) && !joining.Contains(d) && !_outside.Contains(d)).Distinct().Count();
+            return _outside.Count(d => !joining.Contains(d)) + added;
+        }
+
+        public void Add(List<string> group)
+        {
+            Members.AddRange(group);
+            foreach (var id in group)
+            {
+                _inside.Add(id);
+                _outside.Remove(id);
+            }
+            foreach (var d in group.SelectMany(id => deps[id]))
+                if (!_inside.Contains(d)) _outside.Add(d);
+        }
     }
 }
