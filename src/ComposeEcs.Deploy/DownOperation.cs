@@ -17,10 +17,13 @@ public sealed record DownResult(DownOutcome Outcome, IReadOnlyList<RetainedResou
 }
 
 /// <summary><c>down</c>: delete the project's stack and watch it go.</summary>
-public sealed class DownOperation(AwsContext aws, DeployTimings timings)
+/// <remarks>Its decisions depend on CloudFormation alone (<see cref="ICloudFormationStacks"/>), so they are tested in memory.</remarks>
+public sealed class DownOperation(ICloudFormationStacks cfn, DeployTimings timings)
 {
-    private readonly CloudFormationClient _cfn = aws.CloudFormation;
-    private readonly StackWatcher _watcher = new(aws.CloudFormation, timings);
+    private readonly ICloudFormationStacks _cfn = cfn;
+    private readonly StackWatcher _watcher = new(cfn, timings);
+
+    public DownOperation(AwsContext aws, DeployTimings timings) : this(aws.CloudFormation, timings) { }
 
     public async Task<DownResult> RunAsync(string stackName, IProgress<DeployEvent> progress, CancellationToken cancellationToken)
     {
@@ -37,7 +40,7 @@ public sealed class DownOperation(AwsContext aws, DeployTimings timings)
                 await _watcher.WatchAsync(stack.StackId, waitMarker, progress, cancellationToken).ConfigureAwait(false);
             }
 
-            var resources = await StackTree.ResourcesAsync(aws, stack.StackId, cancellationToken).ConfigureAwait(false);
+            var resources = await StackTree.ResourcesAsync(_cfn, stack.StackId, cancellationToken).ConfigureAwait(false);
             var marker = await _watcher.NewestEventIdAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
             // Not cancelled halfway (so "was the delete requested?" has an answer), and safe to retry with its token.
             cancellationToken.ThrowIfCancellationRequested();
