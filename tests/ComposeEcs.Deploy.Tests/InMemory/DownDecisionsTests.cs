@@ -31,4 +31,17 @@ public sealed class DownDecisionsTests
         Assert.Equal(DownOutcome.Deleted, result.Outcome);
         Assert.Equal([new RetainedResource("DataFilesystem", "AWS::EFS::FileSystem", "fs-0123456789abcdef0")], result.Retained);
     }
+
+    [Fact]
+    public async Task The_file_systems_the_template_declares_kept_are_listed_by_its_outputs_not_by_the_events_seen()
+    {
+        // The stack's outputs say what it keeps (Ecs.KeptFileSystems); no DELETE_SKIPPED event is needed to know it.
+        _cfn.Existing("shop", "CREATE_COMPLETE",
+            new StackOutput("DbdataFilesystemKept", "fs-0123456789abcdef0", "compose-ecs kept file system of volume db-data", null));
+
+        var result = await Down();
+
+        Assert.Equal(DownOutcome.Deleted, result.Outcome);
+        Assert.Equal([new RetainedResource("DbdataFilesystem", "AWS::EFS::FileSystem", "fs-0123456789abcdef0")], result.Retained);
+    }
 }
