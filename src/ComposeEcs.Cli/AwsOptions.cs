@@ -56,7 +56,7 @@ public static class AwsCommand
         var (aws, error) = await AwsOptions.ConnectAsync(settings, context, cancellationToken).ConfigureAwait(false);
         if (aws is null)
         {
-            await context.Error.WriteLineAsync($"compose-ecs: {error}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.AwsConfiguration, error!)).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
         using (aws)
@@ -72,12 +72,12 @@ public static class AwsCommand
             }
             catch (AwsConfigurationException e)
             {
-                await context.Error.WriteLineAsync($"compose-ecs: {e.Message}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.AwsConfiguration, e.Message)).ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
             catch (Exception e) when (e is AwsException or ComposeEcs.Deploy.AwsDeployException)
             {
-                await context.Error.WriteLineAsync($"compose-ecs: {e.Message}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.AwsRequest, e.Message)).ConfigureAwait(false);
                 return ExitCodes.Failed;
             }
         }

@@ -43,7 +43,7 @@ public static class CliApp
         var parse = root.Parse(LeadingOptions.Move(args));
         if (parse.Errors.Count > 0)
         {
-            await context.Error.WriteLineAsync($"compose-ecs: {UsageErrors.OneLine(parse)} (see '{HelpText.HelpHint(parse.CommandResult.Command)}')");
+            await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.Usage, $"{UsageErrors.OneLine(parse)} (see '{HelpText.HelpHint(parse.CommandResult.Command)}')"));
             return ExitCodes.BadInput;
         }
 
@@ -55,18 +55,18 @@ public static class CliApp
         catch (TemplateCheckFailedException e)
         {
             // A bug in us: one line naming the check, nothing on stdout, nothing sent to AWS.
-            await TryWriteErrorAsync(context, $"compose-ecs: internal error: {e.Message}");
+            await TryWriteErrorAsync(context, Messages.ErrorLines.Error(DiagnosticCodes.TemplateCheck, $"internal error: {e.Message}"));
             return ExitCodes.Failed;
         }
         catch (IOException e)
         {
             // Typically stdout closed or full (`convert > /dev/full`): a message, not a stack trace.
-            await TryWriteErrorAsync(context, $"compose-ecs: cannot write output: {e.Message}");
+            await TryWriteErrorAsync(context, Messages.ErrorLines.Error(DiagnosticCodes.CannotWrite, $"cannot write output: {e.Message}"));
             return ExitCodes.Failed;
         }
         catch (Exception e) when (e is not OperationCanceledException && context.GetEnvironment("COMPOSE_ECS_DEBUG") is null)
         {
-            await TryWriteErrorAsync(context, $"compose-ecs: internal error: {e.GetType().Name}: {e.Message} (set COMPOSE_ECS_DEBUG=1 for details)");
+            await TryWriteErrorAsync(context, Messages.ErrorLines.Error(DiagnosticCodes.Internal, $"internal error: {e.GetType().Name}: {e.Message} (set COMPOSE_ECS_DEBUG=1 for details)"));
             return ExitCodes.Failed;
         }
     }

@@ -12,7 +12,7 @@ public static class OutputFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await context.Error.WriteLineAsync($"error: cannot write {path}: {e.Message}");
+            await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.CannotWrite, $"cannot write {path}: {e.Message}"));
             return ExitCodes.BadInput;
         }
     }

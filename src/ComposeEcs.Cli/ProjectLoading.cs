@@ -36,7 +36,7 @@ public static class ProjectLoading
         if (!converted.Succeeded || converted.Value is not { } template) return null;
         if (TemplateGate.Check(project, template) is { } error)
         {
-            ctx.Error.WriteLine(error);
+            Report([error], ctx);
             return null;
         }
         return new ConvertedProject(project, template);

@@ -22,11 +22,11 @@ public static class TemplateGate
     /// Null when the template is sound. A problem in a template the user patched with <c>x-aws-cloudformation</c> is
     /// the user's: a one-line error for exit 2 (returned). Any other problem is ours: <see cref="TemplateCheckFailedException"/>.
     /// </summary>
-    public static string? Check(ComposeProject project, Template template)
+    public static Diagnostic? Check(ComposeProject project, Template template)
     {
         if (TemplateChecks.Run(template.ToTree()) is not [var first, ..]) return null;
         if (project.Extensions.Has(OverlayExtension))
-            return $"{OverlayExtension}: the merged template would be refused by CloudFormation: {first.Message}";
+            return Diagnostic.Error(DiagnosticCodes.Overlay, $"{OverlayExtension}: the merged template would be refused by CloudFormation: {first.Message}", project.Extensions.At(OverlayExtension));
         throw new TemplateCheckFailedException(first);
     }
 }

@@ -25,13 +25,13 @@ public static class ComposeLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            diagnostics.Add(Diagnostic.Error(e.Message));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileNotFound, e.Message));
             return new(null, [.. diagnostics]);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A loader bug must still come back as one line, not a stack trace; the fuzz test asserts this never happens.
-            diagnostics.Add(Diagnostic.Error($"internal error while loading: {e.GetType().Name}: {e.Message}"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LoaderInternal, $"internal error while loading: {e.GetType().Name}: {e.Message}"));
             return new(null, [.. diagnostics]);
         }
     }
@@ -71,7 +71,7 @@ public static class ComposeLoader
         if (merged is null || diagnostics.Any(d => d.Severity == Severity.Error)) return null;
         if (merged["services"] is YMapping { Entries.Length: > Bounds.LoadLimits.MaxServices } many)
         {
-            diagnostics.Add(Diagnostic.Error($"more than {Bounds.LoadLimits.MaxServices:N0} services", many.Entries[Bounds.LoadLimits.MaxServices].Key.Location));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InputTooLarge, $"more than {Bounds.LoadLimits.MaxServices:N0} services", many.Entries[Bounds.LoadLimits.MaxServices].Key.Location));
             return null;
         }
 
@@ -104,14 +104,14 @@ public static class ComposeLoader
             var normalized = ProjectNames.Normalize(Path.GetFileName(projectDir.TrimEnd('/')));
             if (normalized.Length == 0)
             {
-                diagnostics.Add(Diagnostic.Error($"cannot derive a project name from the directory \"{projectDir}\"; set one with -p or name:"));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ProjectName, $"cannot derive a project name from the directory \"{projectDir}\"; set one with -p or name:"));
                 return null;
             }
             return normalized;
         }
         if (!ProjectNames.IsValid(candidate.Value))
         {
-            diagnostics.Add(Diagnostic.Error(
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ProjectName, 
                 $"invalid project name \"{candidate.Value}\" (from {candidate.Source}): must contain only lowercase letters, digits, dashes and underscores, and start with a letter or digit",
                 candidate.At));
             return null;

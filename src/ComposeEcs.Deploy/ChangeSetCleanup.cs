@@ -8,7 +8,7 @@ namespace ComposeEcs.Deploy;
 /// change): the change set, which holds the parameters (secret values included), and a stack that exists only for it
 /// (<c>REVIEW_IN_PROGRESS</c>). Works by name, so it also removes a change set whose creation answer never arrived.
 /// </summary>
-public sealed class ChangeSetCleanup(CloudFormationClient cloudFormation, DeployTimings timings)
+public sealed class ChangeSetCleanup(ICloudFormationStacks cloudFormation, DeployTimings timings)
 {
     /// <summary>How long cleaning up may take; it runs after the user's Ctrl-C, so it must end on its own.</summary>
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);

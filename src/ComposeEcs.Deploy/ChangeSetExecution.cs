@@ -19,7 +19,7 @@ public enum ExecutionStart
 /// <c>InvalidChangeSetStatus</c> (the first attempt already started it), the change set's execution status says so
 /// and <c>up</c> carries on watching.
 /// </summary>
-public sealed class ChangeSetExecution(CloudFormationClient cloudFormation)
+public sealed class ChangeSetExecution(ICloudFormationStacks cloudFormation)
 {
     private static readonly HashSet<string> Executing = new(StringComparer.Ordinal) { "EXECUTE_IN_PROGRESS", "EXECUTE_COMPLETE", "EXECUTE_FAILED" };
 

@@ -12,7 +12,7 @@ public sealed record PlannedChangeSet(string ChangeSetId, string StackId, IReadO
 }
 
 /// <summary>Creates a change set and waits until CloudFormation has computed it.</summary>
-public sealed class ChangeSetPlanner(CloudFormationClient cloudFormation, DeployTimings timings)
+public sealed class ChangeSetPlanner(ICloudFormationStacks cloudFormation, DeployTimings timings)
 {
     public static readonly IReadOnlyList<string> Capabilities = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"];
 

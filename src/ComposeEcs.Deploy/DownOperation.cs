@@ -17,10 +17,13 @@ public sealed record DownResult(DownOutcome Outcome, IReadOnlyList<RetainedResou
 }
 
 /// <summary><c>down</c>: delete the project's stack and watch it go.</summary>
-public sealed class DownOperation(AwsContext aws, DeployTimings timings)
+/// <remarks>Its decisions depend on CloudFormation alone (<see cref="ICloudFormationStacks"/>), so they are tested in memory.</remarks>
+public sealed class DownOperation(ICloudFormationStacks cfn, DeployTimings timings)
 {
-    private readonly CloudFormationClient _cfn = aws.CloudFormation;
-    private readonly StackWatcher _watcher = new(aws.CloudFormation, timings);
+    private readonly ICloudFormationStacks _cfn = cfn;
+    private readonly StackWatcher _watcher = new(cfn, timings);
+
+    public DownOperation(AwsContext aws, DeployTimings timings) : this(aws.CloudFormation, timings) { }
 
     public async Task<DownResult> RunAsync(string stackName, IProgress<DeployEvent> progress, CancellationToken cancellationToken)
     {
@@ -37,7 +40,10 @@ public sealed class DownOperation(AwsContext aws, DeployTimings timings)
                 await _watcher.WatchAsync(stack.StackId, waitMarker, progress, cancellationToken).ConfigureAwait(false);
             }
 
-            var resources = await StackTree.ResourcesAsync(aws, stack.StackId, cancellationToken).ConfigureAwait(false);
+            var resources = await StackTree.ResourcesAsync(_cfn, stack.StackId, cancellationToken).ConfigureAwait(false);
+            // What the template declares it keeps (Ecs.KeptFileSystems), read now: the outputs go with the stack.
+            var kept = Ecs.KeptFileSystems.Read(stack.Outputs.Select(o => (o.Key, o.Value, o.Description)))
+                .Select(f => new RetainedResource(f.LogicalId, Ecs.KeptFileSystems.ResourceType, f.FileSystemId)).ToList();
             var marker = await _watcher.NewestEventIdAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
             // Not cancelled halfway (so "was the delete requested?" has an answer), and safe to retry with its token.
             cancellationToken.ThrowIfCancellationRequested();
@@ -58,8 +64,8 @@ public sealed class DownOperation(AwsContext aws, DeployTimings timings)
                 if (e is ResourceStatusChanged { Status: StackStatuses.DeleteSkipped } s) skipped.Add(s.LogicalId);
             });
             var outcome = await _watcher.WatchAsync(stack.StackId, marker, collecting, cancellationToken).ConfigureAwait(false);
-            var retained = resources.Where(r => skipped.Contains(r.LogicalResourceId))
-                .Select(r => new RetainedResource(r.LogicalResourceId, r.ResourceType, r.PhysicalResourceId)).ToList();
+            var retained = kept.Concat(resources.Where(r => skipped.Contains(r.LogicalResourceId) && !kept.Any(k => k.LogicalId == r.LogicalResourceId))
+                .Select(r => new RetainedResource(r.LogicalResourceId, r.ResourceType, r.PhysicalResourceId))).ToList();
             return outcome.Status == StackStatuses.DeleteComplete
                 ? new DownResult(DownOutcome.Deleted, retained, null, true)
                 : new DownResult(DownOutcome.Failed, retained, outcome.FirstFailure, true);

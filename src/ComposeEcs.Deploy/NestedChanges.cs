@@ -9,7 +9,7 @@ namespace ComposeEcs.Deploy;
 public static class NestedChanges
 {
     public static async Task<IReadOnlyList<PlannedChange>> ExpandAsync(
-        CloudFormationClient cloudFormation, DeployTimings timings, IReadOnlyList<ResourceChange> changes, string prefix, CancellationToken cancellationToken)
+        ICloudFormationStacks cloudFormation, DeployTimings timings, IReadOnlyList<ResourceChange> changes, string prefix, CancellationToken cancellationToken)
     {
         var planned = new List<PlannedChange>();
         foreach (var change in changes)

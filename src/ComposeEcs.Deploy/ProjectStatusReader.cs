@@ -15,23 +15,26 @@ public sealed record TaskStatus(string Service, string TaskId, string Status, st
 public sealed record ProjectStatus(string StackName, string? StackStatus, IReadOnlyList<ServiceStatus> Services, IReadOnlyList<TaskStatus> Tasks);
 
 /// <summary><c>ps</c>: the services (and with tasks, their tasks) of a deployed project.</summary>
-public sealed class ProjectStatusReader(AwsContext aws)
+/// <remarks>Reads through narrow interfaces (CloudFormation, ECS, the load balancer lookup), so it is tested in memory.</remarks>
+public sealed class ProjectStatusReader(ICloudFormationStacks cloudFormation, IEcsServices ecs, ILoadBalancers loadBalancers)
 {
+    public ProjectStatusReader(AwsContext aws) : this(aws.CloudFormation, aws.Ecs, aws.ElbV2) { }
+
     /// <param name="project">The loaded compose project, for service names and published ports; null when only the name is known.</param>
     public async Task<ProjectStatus> ReadAsync(string stackName, ComposeProject? project, bool includeTasks, CancellationToken cancellationToken)
     {
-        var stack = await aws.CloudFormation.FindStackAsync(stackName, cancellationToken).ConfigureAwait(false);
+        var stack = await cloudFormation.FindStackAsync(stackName, cancellationToken).ConfigureAwait(false);
         if (stack is null) return new ProjectStatus(stackName, null, [], []);
 
-        var resources = await StackTree.ResourcesAsync(aws, stack.StackId, cancellationToken).ConfigureAwait(false);
+        var resources = await StackTree.ResourcesAsync(cloudFormation, stack.StackId, cancellationToken).ConfigureAwait(false);
         var serviceResources = resources
             .Where(r => r.ResourceType == "AWS::ECS::Service" && !string.IsNullOrEmpty(r.PhysicalResourceId))
             .ToList();
         if (serviceResources.Count == 0) return new ProjectStatus(stackName, stack.StackStatus, [], []);
 
         var cluster = ClusterOf(resources, serviceResources[0].PhysicalResourceId!);
-        var described = await aws.Ecs.DescribeServicesAsync(cluster, serviceResources.Select(r => r.PhysicalResourceId!), cancellationToken).ConfigureAwait(false);
-        var endpoints = await ServiceEndpoints.ReadAsync(aws, stack, cancellationToken).ConfigureAwait(false);
+        var described = await ecs.DescribeServicesAsync(cluster, serviceResources.Select(r => r.PhysicalResourceId!), cancellationToken).ConfigureAwait(false);
+        var endpoints = await ServiceEndpoints.ReadAsync(loadBalancers, stack, cancellationToken).ConfigureAwait(false);
 
         var services = new List<ServiceStatus>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -55,9 +58,9 @@ public sealed class ProjectStatusReader(AwsContext aws)
         var tasks = new List<TaskStatus>();
         foreach (var service in services)
         {
-            var arns = await aws.Ecs.ListTasksAsync(cluster, service.ServiceName, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var arns = await ecs.ListTasksAsync(cluster, service.ServiceName, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (arns.Count == 0) continue;
-            var described = await aws.Ecs.DescribeTasksAsync(cluster, arns, cancellationToken).ConfigureAwait(false);
+            var described = await ecs.DescribeTasksAsync(cluster, arns, cancellationToken).ConfigureAwait(false);
             tasks.AddRange(described.Items.Select(t => new TaskStatus(
                 names[service.ServiceName], TaskId(t.TaskArn), t.LastStatus, t.DesiredStatus, t.HealthStatus,
                 t.Containers.SelectMany(c => c.PrivateIpv4Addresses).FirstOrDefault(), t.StartedAt)));

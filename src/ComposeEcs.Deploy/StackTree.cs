@@ -12,13 +12,13 @@ public static class StackTree
     /// The resources of the stack and, depth first, of each nested stack (ListStackResources, all pages: DescribeStackResources
     /// stops at 100). The nested-stack resources themselves are included.
     /// </summary>
-    public static async Task<IReadOnlyList<StackResource>> ResourcesAsync(AwsContext aws, string stackId, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<StackResource>> ResourcesAsync(ICloudFormationStacks cloudFormation, string stackId, CancellationToken cancellationToken)
     {
         var all = new List<StackResource>();
         var pending = new Queue<string>([stackId]);
         while (pending.TryDequeue(out var id))
         {
-            var resources = await aws.CloudFormation.ListStackResourcesAsync(id, cancellationToken).ConfigureAwait(false);
+            var resources = await cloudFormation.ListStackResourcesAsync(id, cancellationToken).ConfigureAwait(false);
             all.AddRange(resources);
             foreach (var nested in resources.Where(r => r.ResourceType == NestedStackType && r.PhysicalResourceId is { Length: > 0 }))
                 pending.Enqueue(nested.PhysicalResourceId!);

@@ -14,7 +14,7 @@ public sealed record WatchOutcome(string Status, Stack? Stack, ResourceFailure? 
 public sealed record ResourceFailure(string LogicalId, string ResourceType, string Status, string Reason);
 
 /// <summary>Polls a stack's events and status until no operation is running, reporting each new event in order.</summary>
-public sealed class StackWatcher(CloudFormationClient cloudFormation, DeployTimings timings)
+public sealed class StackWatcher(ICloudFormationStacks cloudFormation, DeployTimings timings)
 {
     private const int MaxQuietRounds = 20;
 

@@ -39,11 +39,14 @@ public sealed record UpResult(UpOutcome Outcome, IReadOnlyList<PlannedChange> Ch
 }
 
 /// <summary><c>up</c>: plan a change set, show it, execute it and watch the stack until it settles.</summary>
-public sealed class UpOperation(AwsContext aws, DeployTimings timings, TimeProvider? time = null)
+/// <remarks>Its decisions depend on CloudFormation alone (<see cref="ICloudFormationStacks"/>), so they are tested in memory.</remarks>
+public sealed class UpOperation(ICloudFormationStacks cfn, DeployTimings timings, TimeProvider? time = null)
 {
-    private readonly CloudFormationClient _cfn = aws.CloudFormation;
-    private readonly StackWatcher _watcher = new(aws.CloudFormation, timings);
+    private readonly ICloudFormationStacks _cfn = cfn;
+    private readonly StackWatcher _watcher = new(cfn, timings);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public UpOperation(AwsContext aws, DeployTimings timings, TimeProvider? time = null) : this(aws.CloudFormation, timings, time) { }
 
     public async Task<UpResult> RunAsync(UpRequest request, IProgress<DeployEvent> progress, CancellationToken cancellationToken)
     {

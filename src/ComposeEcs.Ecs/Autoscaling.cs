@@ -28,7 +28,7 @@ internal static class Autoscaling
     public static AutoscalingSettings? Of(Service service) => Parse(service).Settings;
 
     public static IEnumerable<Diagnostic> Check(ComposeProject project) =>
-        project.Services.Values.SelectMany(s => Parse(s).Problems.Select(p => Diagnostic.Error($"service \"{s.Name}\": {Field}: {p}", s.Deploy?.Extensions.At(Extension))));
+        project.Services.Values.SelectMany(s => Parse(s).Problems.Select(p => Diagnostic.Error(DiagnosticCodes.Autoscaling, $"service \"{s.Name}\": {Field}: {p}", s.Deploy?.Extensions.At(Extension))));
 
     private static (AutoscalingSettings? Settings, ImmutableArray<string> Problems) Parse(Service service)
     {

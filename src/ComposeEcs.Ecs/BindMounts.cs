@@ -87,32 +87,32 @@ internal static class BindMounts
                 switch (kind)
                 {
                     case MountKind.Refused:
-                        diagnostics.Add(Diagnostic.Error($"{at}: Fargate cannot give a container {System(mount.Source!)!.Value.What}; remove this mount", mount.Location));
+                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BindMount, $"{at}: Fargate cannot give a container {System(mount.Source!)!.Value.What}; remove this mount", mount.Location));
                         break;
                     case MountKind.TimeZone:
-                        diagnostics.Add(Diagnostic.Warning($"{at}: ignored, tasks run in UTC; set the TZ environment variable (TZ=Europe/Paris) for local time", mount.Location));
+                        diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Ignored, $"{at}: ignored, tasks run in UTC; set the TZ environment variable (TZ=Europe/Paris) for local time", mount.Location));
                         break;
                     case MountKind.HostSystem:
-                        diagnostics.Add(Diagnostic.Warning($"{at}: ignored, a host system path; the container keeps the image's own {mount.Target}", mount.Location));
+                        diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Ignored, $"{at}: ignored, a host system path; the container keeps the image's own {mount.Target}", mount.Location));
                         break;
                     case MountKind.InImage:
-                        diagnostics.Add(Diagnostic.Warning($"{at}: ignored, {Shown(mount)} is inside the build context, so the image already contains it (changes need a new build)", mount.Location));
+                        diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Ignored, $"{at}: ignored, {Shown(mount)} is inside the build context, so the image already contains it (changes need a new build)", mount.Location));
                         break;
                     case MountKind.TooLarge:
-                        diagnostics.Add(Diagnostic.Error(
+                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BindMount, 
                             $"{at}: {Shown(mount)} is too large to deliver into the container (more than {FileDelivery.MaxFiles} files or {FileDelivery.MaxBytes / 1024} KiB); COPY it in a Dockerfile, or use a named volume", mount.Location));
                         break;
                     case MountKind.Data:
                         var key = DataVolumeKey(mount, project.Volumes);
                         var why = IsAbsoluteAsWritten(mount) && !Under(mount.Source!, project.WorkingDirectory) ? "is a host path" : "does not exist here";
-                        diagnostics.Add(Diagnostic.Warning(
+                        diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BindMountData, 
                             $"{at}: {Shown(mount)} {why}: it becomes persistent data on the EFS volume \"{key}\" (kept on down, starts empty)", mount.Location));
                         volumes = volumes.SetItem(key, new Compose.Model.Volume(key) { Name = $"{project.Name}_{key}", Location = mount.Location });
                         kept.Add(new ServiceVolume("volume", mount.Target) { Source = key, ReadOnly = mount.ReadOnly, Location = mount.Location });
                         break;
                     default:
                         if (mount.ReadWriteRequested)
-                            diagnostics.Add(Diagnostic.Warning($"{at}: writes are not kept, the container gets a copy of {Shown(mount)} each time it starts", mount.Location));
+                            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BindMountCopy, $"{at}: writes are not kept, the container gets a copy of {Shown(mount)} each time it starts", mount.Location));
                         var entry = files[mount.Source!];
                         delivered.Add(new FileItem(mount.Target, kind == MountKind.Directory, entry.Files, entry.Directories,
                             Mode: null, Owner: null, ReadOnly: !mount.ReadWriteRequested, Label: Field(mount), Location: mount.Location));

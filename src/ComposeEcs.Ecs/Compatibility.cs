@@ -10,13 +10,13 @@ namespace ComposeEcs.Ecs;
 internal static class Compatibility
 {
     public static IEnumerable<Diagnostic> Check(ComposeProject project) =>
-        (project.Services.IsEmpty ? [Diagnostic.Error("services: the project has no services to run")] : Enumerable.Empty<Diagnostic>())
+        (project.Services.IsEmpty ? [Diagnostic.Error(DiagnosticCodes.NoServices, "services: the project has no services to run")] : Enumerable.Empty<Diagnostic>())
             .Concat(project.Services.Values.SelectMany(service => Rejected(project, service).Concat(Ignored(service))));
 
     private static IEnumerable<Diagnostic> Rejected(ComposeProject project, Service service)
     {
         Diagnostic Error(string field, string message, SourceLocation? at = null) =>
-            Diagnostic.Error($"service \"{service.Name}\": {field}: {message}", at ?? service.LocationOf(field));
+            Diagnostic.Error(DiagnosticCodes.NotOnFargate, $"service \"{service.Name}\": {field}: {message}", at ?? service.LocationOf(field));
 
         if (service.Image is not { Length: > 0 } && service.Build is null && !service.Other.Has("provider"))
             yield return Error("image", "missing; ECS needs an image to run");
@@ -44,7 +44,7 @@ internal static class Compatibility
     private static IEnumerable<Diagnostic> Ignored(Service service)
     {
         Diagnostic Warn(string field, string why, string? at = null) =>
-            Diagnostic.Warning($"service \"{service.Name}\": {field}: ignored, {why}", service.LocationOf(at ?? field));
+            Diagnostic.Warning(DiagnosticCodes.Ignored, $"service \"{service.Name}\": {field}: ignored, {why}", service.LocationOf(at ?? field));
 
         if (service.Deploy?.RestartPolicy is not null) yield return Warn("deploy.restart_policy", "ECS restarts stopped tasks itself");
         if (service.Deploy is { PlacementConstraints.IsEmpty: false }) yield return Warn("deploy.placement", "Fargate chooses where tasks run");
@@ -54,7 +54,7 @@ internal static class Compatibility
             yield return Warn(settings.Ipv4Address is not null ? "networks.ipv4_address" : "networks.ipv6_address", "tasks get addresses from their subnet",
                 $"networks.{network}.{(settings.Ipv4Address is not null ? "ipv4_address" : "ipv6_address")}");
         foreach (var volume in service.Volumes.Where(v => v.Type == "tmpfs"))
-            yield return Diagnostic.Warning($"service \"{service.Name}\": volumes: ignored, {volume.Target}: Fargate does not support tmpfs mounts", volume.Location ?? service.LocationOf("volumes"));
+            yield return Diagnostic.Warning(DiagnosticCodes.Ignored, $"service \"{service.Name}\": volumes: ignored, {volume.Target}: Fargate does not support tmpfs mounts", volume.Location ?? service.LocationOf("volumes"));
         if (service.PullPolicy is not (null or "always" or "missing"))
             yield return Warn("pull_policy", $"{service.PullPolicy}: ECS pulls the image when a task starts");
     }

@@ -49,7 +49,7 @@ public static class ComposeTransform
         Cluster.Emit, Networks.Emit, Logging.Emit, LogSources.Emit, LoadBalancing.Emit, Endpoints.Emit, ServiceDiscovery.Emit, DnsAliases.Emit, Iam.Emit,
         TaskDefinitions.Emit, Services.Emit,
         Secrets.Emit, Volumes.Emit, Autoscaling.Emit, Gpu.Emit, Https.Emit, ExistingResources.Emit,
-        Images.Emit, ExternalVolumes.Emit,
+        Images.Emit, ExternalVolumes.Emit, KeptFileSystems.Emit,
     ];
 
     private static readonly ImmutableArray<Func<TransformContext, Template, Result<Template>>> Finishers = [Overlay.Finish, TaskDefinitionSize.Finish];

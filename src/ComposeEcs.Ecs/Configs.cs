@@ -38,7 +38,7 @@ internal static class Configs
                 var label = $"configs: {reference.Source}";
                 if (target is null)
                 {
-                    diagnostics.Add(Diagnostic.Error($"service \"{service.Name}\": {label}: target \"{reference.Target}\" must be a path without '.' or '..' parts", service.Location));
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Config, $"service \"{service.Name}\": {label}: target \"{reference.Target}\" must be a path without '.' or '..' parts", service.Location));
                     continue;
                 }
                 if (Content(config) is not { } content) continue;
@@ -61,7 +61,7 @@ internal static class Configs
 
     private static ImmutableArray<byte>? Read(ComposeProject project, Secret config, LocalFiles files, List<Diagnostic> diagnostics)
     {
-        Diagnostic Error(string message) => Diagnostic.Error($"config \"{config.Key}\": {message}", config.Location);
+        Diagnostic Error(string message) => Diagnostic.Error(DiagnosticCodes.Config, $"config \"{config.Key}\": {message}", config.Location);
         if (config.External)
         {
             diagnostics.Add(Error("external configs cannot be delivered, AWS has no config store to read them from; use file, content or environment"));

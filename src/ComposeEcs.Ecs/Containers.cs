@@ -119,7 +119,7 @@ internal static class Containers
         foreach (var service in project.Services.Values)
         {
             string Where(string field) => $"service \"{service.Name}\": {field}";
-            Diagnostic Warn(string field, string message, string? at = null) => Diagnostic.Warning($"{Where(field)}: {message}", service.LocationOf(at ?? field));
+            Diagnostic Warn(string field, string message, string? at = null) => Diagnostic.Warning(DiagnosticCodes.ContainerSetting, $"{Where(field)}: {message}", service.LocationOf(at ?? field));
 
             foreach (var name in service.Environment.Where(e => e.Value is null).Select(e => e.Key))
                 yield return Warn($"environment: {name}", "has no value here or in the environment, left out", EnvironmentPath(service, name));
@@ -128,7 +128,7 @@ internal static class Containers
             if (service.StopGracePeriod is { } grace && grace.TotalSeconds > MaxStopTimeout)
                 yield return Warn("stop_grace_period", $"ECS waits at most {MaxStopTimeout}s, using {MaxStopTimeout}s");
             if (service.Other.Has("cpu_shares") && CpuShares(service) is null)
-                yield return Diagnostic.Error($"{Where("cpu_shares")}: must be a positive whole number of CPU shares", service.LocationOf("cpu_shares"));
+                yield return Diagnostic.Error(DiagnosticCodes.TaskSize, $"{Where("cpu_shares")}: must be a positive whole number of CPU shares", service.LocationOf("cpu_shares"));
             else if (CpuShares(service) is { } shares && shares > FargateSizes.For(service).Cpu)
                 yield return Warn("cpu_shares", $"{shares} is more than the task's {FargateSizes.For(service).Cpu} CPU units, using {FargateSizes.For(service).Cpu}");
             if (service.Platform is { } platform && !IsArm(platform) && !platform.StartsWith("linux/amd64", StringComparison.OrdinalIgnoreCase) && platform != "linux")

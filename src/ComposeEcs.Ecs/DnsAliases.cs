@@ -48,9 +48,9 @@ internal static class DnsAliases
             foreach (var target in service.Links.Select(LinkTarget))
             {
                 if (!project.Services.TryGetValue(target, out var linked))
-                    yield return Diagnostic.Error($"service \"{service.Name}\": links: service \"{target}\" is not in the project", service.Location);
+                    yield return Diagnostic.Error(DiagnosticCodes.DnsAlias, $"service \"{service.Name}\": links: service \"{target}\" is not in the project", service.Location);
                 else if (Jobs.IsJob(project, linked))
-                    yield return Diagnostic.Error(
+                    yield return Diagnostic.Error(DiagnosticCodes.DnsAlias, 
                         $"service \"{service.Name}\": links: \"{target}\" is a one-shot job (it runs inside the tasks that depend on it), not a service to connect to", service.Location);
             }
 
@@ -59,21 +59,21 @@ internal static class DnsAliases
         {
             var dns = alias.Name.ToLowerInvariant();
             if (!AwsNames.IsCloudMapName(dns))
-                yield return Diagnostic.Error($"service \"{alias.Service}\": {alias.Origin}: \"{alias.Name}\" is not a valid DNS name", alias.Location);
+                yield return Diagnostic.Error(DiagnosticCodes.DnsAlias, $"service \"{alias.Service}\": {alias.Origin}: \"{alias.Name}\" is not a valid DNS name", alias.Location);
             else if (serviceNames.TryGetValue(dns, out var other) && other != alias.Service)
-                yield return Diagnostic.Error(
+                yield return Diagnostic.Error(DiagnosticCodes.DnsAlias, 
                     $"service \"{alias.Service}\": {alias.Origin}: \"{alias.Name}\" is the name of service \"{other}\"; " +
                     "all services share one DNS namespace on ECS, choose another alias", alias.Location);
         }
         foreach (var shared in Of(project).GroupBy(a => a.Name.ToLowerInvariant()).Where(g => g.Select(a => a.Service).Distinct().Count() > 1))
         {
             var services = shared.Select(a => $"\"{a.Service}\"").Distinct().ToList();
-            yield return Diagnostic.Error(
+            yield return Diagnostic.Error(DiagnosticCodes.DnsAlias, 
                 $"alias \"{shared.Key}\" names services {string.Join(" and ", services)}; all services share one DNS namespace on ECS, " +
                 "so an alias can name only one of them", shared.Last().Location);
         }
         foreach (var clash in Of(project).Select(a => a.Name.ToLowerInvariant()).Distinct().GroupBy(LogicalIds.DnsAlias).Where(g => g.Count() > 1))
-            yield return Diagnostic.Error(
+            yield return Diagnostic.Error(DiagnosticCodes.LogicalIdClash, 
                 $"aliases {string.Join(" and ", clash.Select(a => $"\"{a}\""))} both become the CloudFormation logical id \"{clash.Key}\"; rename one of them");
     }
 

@@ -66,29 +66,29 @@ internal static class ExistingResources
     public static IEnumerable<Diagnostic> Check(ComposeProject project)
     {
         if (project.Extensions.Has(ClusterExtension) && ExistingCluster(project) is null)
-            yield return Diagnostic.Error($"{ClusterExtension}: must be the name or ARN of an ECS cluster", project.Extensions.At(ClusterExtension));
+            yield return Diagnostic.Error(DiagnosticCodes.ExistingResource, $"{ClusterExtension}: must be the name or ARN of an ECS cluster", project.Extensions.At(ClusterExtension));
         else if (ExistingCluster(project) is { } cluster && cluster.StartsWith("arn:", StringComparison.Ordinal) && !cluster.Contains(":cluster/", StringComparison.Ordinal))
-            yield return Diagnostic.Error($"{ClusterExtension}: {cluster} is not an ECS cluster ARN (arn:aws:ecs:<region>:<account>:cluster/<name>)", project.Extensions.At(ClusterExtension));
+            yield return Diagnostic.Error(DiagnosticCodes.ExistingResource, $"{ClusterExtension}: {cluster} is not an ECS cluster ARN (arn:aws:ecs:<region>:<account>:cluster/<name>)", project.Extensions.At(ClusterExtension));
 
         if (project.Extensions.Has(LoadBalancerExtension))
         {
             if (ExistingLoadBalancer(project) is not { } lb)
-                yield return Diagnostic.Error($"{LoadBalancerExtension}: must be the ARN of an Application or Network Load Balancer", project.Extensions.At(LoadBalancerExtension));
+                yield return Diagnostic.Error(DiagnosticCodes.ExistingResource, $"{LoadBalancerExtension}: must be the ARN of an Application or Network Load Balancer", project.Extensions.At(LoadBalancerExtension));
             else if (LoadBalancerType(lb) is not { } type)
-                yield return Diagnostic.Error(
+                yield return Diagnostic.Error(DiagnosticCodes.ExistingResource, 
                     $"{LoadBalancerExtension}: {lb} is not a load balancer ARN; give the full ARN (arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/... " +
                     "or .../net/...): listeners need it and convert does not call AWS to look a name up", project.Extensions.At(LoadBalancerExtension));
             else if (type == "application")
                 foreach (var service in project.Services.Values)
                 foreach (var port in service.Ports.Where(p => !Ports.CanBeHttpListener(p)))
-                    yield return Diagnostic.Error(
+                    yield return Diagnostic.Error(DiagnosticCodes.ExistingResource, 
                         $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}/{port.Protocol}: {LoadBalancerExtension} is an Application Load Balancer, " +
                         "which only listens for HTTP and HTTPS; use a Network Load Balancer for this port", port.Location ?? service.LocationOf("ports"));
         }
 
         foreach (var network in project.Networks.Values.Where(n => n.Extensions.Has(SecurityGroupExtension)))
             if (ExistingSecurityGroup(network) is not { } sg || !sg.StartsWith("sg-", StringComparison.Ordinal))
-                yield return Diagnostic.Error($"network \"{network.Key}\": {SecurityGroupExtension}: must be a security group id such as sg-0123456789abcdef0", network.Extensions.At(SecurityGroupExtension));
+                yield return Diagnostic.Error(DiagnosticCodes.ExistingResource, $"network \"{network.Key}\": {SecurityGroupExtension}: must be a security group id such as sg-0123456789abcdef0", network.Extensions.At(SecurityGroupExtension));
     }
 
     /// <summary>

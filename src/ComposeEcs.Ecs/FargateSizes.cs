@@ -68,7 +68,7 @@ public static class FargateSizes
             var request = RequestOf(service);
             if (Fit(request.Cpus, request.MemoryBytes) is not null) continue;
             var largest = All[^1];
-            yield return Diagnostic.Error(
+            yield return Diagnostic.Error(DiagnosticCodes.TaskSize, 
                 $"service \"{service.Name}\": {request.Field}: {Describe(request)} is more than the largest Fargate task " +
                 $"({largest.Cpu / 1024} vCPU, {largest.Memory / GiB} GiB)", service.LocationOf(request.Field));
         }

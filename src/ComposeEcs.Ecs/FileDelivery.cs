@@ -46,7 +46,7 @@ internal static class FileDelivery
     public static ImmutableArray<Delivery> Group(Compose.Model.Service service, ImmutableArray<FileItem> items, List<Diagnostic> diagnostics)
     {
         foreach (var clash in items.GroupBy(i => i.Target, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            diagnostics.Add(Diagnostic.Error($"service \"{service.Name}\": {clash.Last().Label}: {clash.Key} is already the target of {clash.First().Label}", clash.Last().Location));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileDelivery, $"service \"{service.Name}\": {clash.Last().Label}: {clash.Key} is already the target of {clash.First().Label}", clash.Last().Location));
         var unique = items.DistinctBy(i => i.Target).ToList();
         var mounts = new SortedDictionary<string, (bool Seed, bool ReadOnly, List<DeliveredFile> Files, List<string> Directories)>(StringComparer.Ordinal);
         foreach (var item in unique.Where(i => i.IsDirectory))
@@ -56,7 +56,7 @@ internal static class FileDelivery
             var parent = Parent(item.Target);
             if (parent == "/")
             {
-                diagnostics.Add(Diagnostic.Error(
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileDelivery, 
                     $"service \"{service.Name}\": {item.Label}: a file directly in / cannot be delivered (ECS mounts directories, not files); set a target inside a directory", item.Location));
                 continue;
             }
@@ -70,7 +70,7 @@ internal static class FileDelivery
         }
         var bytes = mounts.Values.SelectMany(m => m.Files).Sum(f => (long)FileDeliveryInit.Encoded(f.Content).Length);
         if (bytes > MaxBytes)
-            diagnostics.Add(Diagnostic.Error(
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileDelivery, 
                 $"service \"{service.Name}\": the configs and bind-mounted files it gets total {bytes / 1024} KiB, more than the {MaxBytes / 1024} KiB a task definition can carry; COPY them in a Dockerfile, or use a named volume",
                 service.Location));
         return [.. mounts.Select(m => new Delivery(m.Key, m.Value.Seed, m.Value.ReadOnly, [.. m.Value.Files], [.. m.Value.Directories]))];

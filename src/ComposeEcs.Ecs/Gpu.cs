@@ -100,17 +100,17 @@ internal static class Gpu
             var where = $"service \"{service.Name}\": {field}";
             var at = service.LocationOf(field);
             if (Count(service) is not { } gpus)
-                yield return Diagnostic.Error($"{where}: count: all (or no count) cannot size an instance, and Fargate has no GPUs; set count or device_ids to the number of GPUs", at);
+                yield return Diagnostic.Error(DiagnosticCodes.Gpu, $"{where}: count: all (or no count) cannot size an instance, and Fargate has no GPUs; set count or device_ids to the number of GPUs", at);
             else if (gpus > GpuInstanceTypes.MaxGpus)
-                yield return Diagnostic.Error($"{where}: {gpus} GPUs is more than the largest supported instance has ({GpuInstanceTypes.MaxGpus}); one task runs on one instance", at);
+                yield return Diagnostic.Error(DiagnosticCodes.Gpu, $"{where}: {gpus} GPUs is more than the largest supported instance has ({GpuInstanceTypes.MaxGpus}); one task runs on one instance", at);
             else if (InstanceType(service) is null)
-                yield return Diagnostic.Error($"{where}: no g4dn, g5 or p3 instance has {gpus} GPU(s) and room for the task's CPU and memory", at);
+                yield return Diagnostic.Error(DiagnosticCodes.Gpu, $"{where}: no g4dn, g5 or p3 instance has {gpus} GPU(s) and room for the task's CPU and memory", at);
             else
-                yield return Diagnostic.Warning(
+                yield return Diagnostic.Warning(DiagnosticCodes.GpuNetworking, 
                     $"{where}: runs on EC2 GPU instances with awsvpc networking, where tasks get no public IP; " +
                     "the subnets need a NAT gateway (or VPC endpoints) for the tasks to pull images and reach AWS", at);
             if (ExistingResources.ExistingCluster(project) is { } cluster)
-                yield return Diagnostic.Error(
+                yield return Diagnostic.Error(DiagnosticCodes.Gpu, 
                     $"service \"{service.Name}\": GPU services need a capacity provider on the cluster, and associating one would replace the capacity providers of the existing cluster \"{cluster}\"; remove {ExistingResources.ClusterExtension} to let the project create its cluster", project.Extensions.At(ExistingResources.ClusterExtension) ?? at);
         }
     }

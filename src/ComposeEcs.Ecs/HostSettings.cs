@@ -23,7 +23,7 @@ internal static class HostSettings
             var changed = service;
             if (service.NetworkMode is "host" or "bridge")
             {
-                diagnostics.Add(Diagnostic.Warning(
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Ignored, 
                     $"service \"{service.Name}\": network_mode: {service.NetworkMode} ignored, Fargate gives each task its own network interface (awsvpc); its ports and expose apply there", service.LocationOf("network_mode")));
                 changed = changed with { NetworkMode = null };
             }
@@ -36,12 +36,12 @@ internal static class HostSettings
                 if (ip is null or "" or "0.0.0.0" or "::") { ports.Add(port with { HostIp = null }); continue; }
                 if (IsLoopback(ip))
                 {
-                    diagnostics.Add(Diagnostic.Warning(
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.LoopbackPort, 
                         $"service \"{service.Name}\": ports: {shown} is bound to the loopback address, so it is not published on the load balancer; other services of the project still reach it on port {port.Target}", port.Location));
                     exposed.Add($"{port.Target.ToString(CultureInfo.InvariantCulture)}/{port.Protocol}");
                     continue;
                 }
-                diagnostics.Add(Diagnostic.Warning(
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.Ignored, 
                     $"service \"{service.Name}\": ports: {shown}: host IP {port.HostIp} ignored, the port is published on the load balancer's addresses", port.Location));
                 ports.Add(port with { HostIp = null });
             }

@@ -42,15 +42,15 @@ internal static class Https
         {
             var where = $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}: {RedirectExtension}";
             if (RedirectFrom(port) is not { } from)
-                yield return Diagnostic.Error($"{where}: must be the port number to redirect from, such as \"80\"", port.Extensions.At(RedirectExtension));
+                yield return Diagnostic.Error(DiagnosticCodes.HttpsRedirect, $"{where}: must be the port number to redirect from, such as \"80\"", port.Extensions.At(RedirectExtension));
             else if (Ports.AwsProtocol(port) != "https")
-                yield return Diagnostic.Error($"{where}: only an x-aws-protocol: https port can be redirected to", port.Extensions.At(RedirectExtension));
+                yield return Diagnostic.Error(DiagnosticCodes.HttpsRedirect, $"{where}: only an x-aws-protocol: https port can be redirected to", port.Extensions.At(RedirectExtension));
             else if (!https.Contains((service.Name, Ports.Published(port) ?? port.Target)))
-                yield return Diagnostic.Error($"{where}: the port is a TLS listener on a Network Load Balancer (another published port is not HTTP), which cannot redirect", port.Extensions.At(RedirectExtension));
+                yield return Diagnostic.Error(DiagnosticCodes.HttpsRedirect, $"{where}: the port is a TLS listener on a Network Load Balancer (another published port is not HTTP), which cannot redirect", port.Extensions.At(RedirectExtension));
             else if (published.Contains(from))
-                yield return Diagnostic.Error($"{where}: port {from} is already published by a service; it cannot also redirect", port.Extensions.At(RedirectExtension));
+                yield return Diagnostic.Error(DiagnosticCodes.HttpsRedirect, $"{where}: port {from} is already published by a service; it cannot also redirect", port.Extensions.At(RedirectExtension));
             else if (!seen.Add(from))
-                yield return Diagnostic.Error($"{where}: port {from} already redirects to another HTTPS port", port.Extensions.At(RedirectExtension));
+                yield return Diagnostic.Error(DiagnosticCodes.HttpsRedirect, $"{where}: port {from} already redirects to another HTTPS port", port.Extensions.At(RedirectExtension));
         }
     }
 

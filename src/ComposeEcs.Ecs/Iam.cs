@@ -35,11 +35,11 @@ internal static class Iam
         {
             var extensions = service.Extensions;
             if (extensions.Has(PoliciesExtension) && (extensions.GetList(PoliciesExtension) is var arns && (arns.IsEmpty || arns.Any(a => a is not string { Length: > 0 }))))
-                yield return Diagnostic.Error($"service \"{service.Name}\": {PoliciesExtension}: must be a list of IAM managed policy ARNs", extensions.At(PoliciesExtension));
+                yield return Diagnostic.Error(DiagnosticCodes.Iam, $"service \"{service.Name}\": {PoliciesExtension}: must be a list of IAM managed policy ARNs", extensions.At(PoliciesExtension));
             if (extensions.Has(RoleExtension) && extensions.GetMap(RoleExtension) is not { } document)
-                yield return Diagnostic.Error($"service \"{service.Name}\": {RoleExtension}: must be an IAM policy document (Version, Statement)", extensions.At(RoleExtension));
+                yield return Diagnostic.Error(DiagnosticCodes.Iam, $"service \"{service.Name}\": {RoleExtension}: must be an IAM policy document (Version, Statement)", extensions.At(RoleExtension));
             else if (extensions.GetMap(RoleExtension) is { } doc && !doc.ContainsKey("Statement"))
-                yield return Diagnostic.Error($"service \"{service.Name}\": {RoleExtension}: the policy document has no Statement", extensions.At(RoleExtension));
+                yield return Diagnostic.Error(DiagnosticCodes.Iam, $"service \"{service.Name}\": {RoleExtension}: the policy document has no Statement", extensions.At(RoleExtension));
         }
     }
 

@@ -72,7 +72,7 @@ internal static class Jobs
     {
         foreach (var job in project.Services.Values.Where(s => IsJob(project, s)))
         {
-            Diagnostic Error(string message) => Diagnostic.Error($"service \"{job.Name}\": {message}", job.Location);
+            Diagnostic Error(string message) => Diagnostic.Error(DiagnosticCodes.Job, $"service \"{job.Name}\": {message}", job.Location);
             var why = job.Restart == "no" ? "restart: \"no\" makes it a one-shot job" : $"others wait for it with {CompletedSuccessfully}, so it is a one-shot job";
             if (!project.Services.Values.Any(s => s.DependsOn.ContainsKey(job.Name)))
                 yield return Error($"{why}, but no service depends on it; ECS services restart their tasks forever, so a job runs " +
@@ -85,7 +85,7 @@ internal static class Jobs
                 yield return Error($"{why} that runs inside other services' tasks; {Secrets.PullCredentialsExtension} is not available to it");
             foreach (var dependent in project.Services.Values.Where(s => s.DependsOn.TryGetValue(job.Name, out var d) && d.Condition == "service_healthy"))
                 if (Containers.HealthCheck(job.Healthcheck) is null)
-                    yield return Diagnostic.Error(
+                    yield return Diagnostic.Error(DiagnosticCodes.Job, 
                         $"service \"{dependent.Name}\": depends_on: {job.Name}: service_healthy needs a healthcheck on \"{job.Name}\"", dependent.Location);
         }
     }

@@ -110,42 +110,42 @@ internal static class LoadBalancing
             var where = $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}/{port.Protocol}";
             if (Ports.Published(port) is not { } published)
             {
-                yield return Diagnostic.Error($"{where}: a host port range cannot be published through a load balancer; list the ports one by one", port.Location ?? service.LocationOf("ports"));
+                yield return Diagnostic.Error(DiagnosticCodes.Port, $"{where}: a host port range cannot be published through a load balancer; list the ports one by one", port.Location ?? service.LocationOf("ports"));
                 continue;
             }
             if (published is < 1 or > 65535 || port.Target is < 1 or > 65535)
             {
-                yield return Diagnostic.Error($"{where}: ports must be between 1 and 65535; a load balancer cannot listen on or forward to port {(published is < 1 or > 65535 ? published : port.Target)}", port.Location ?? service.LocationOf("ports"));
+                yield return Diagnostic.Error(DiagnosticCodes.Port, $"{where}: ports must be between 1 and 65535; a load balancer cannot listen on or forward to port {(published is < 1 or > 65535 ? published : port.Target)}", port.Location ?? service.LocationOf("ports"));
                 continue;
             }
             var awsProtocol = Ports.AwsProtocol(port);
             if (awsProtocol is not null && !KnownProtocols.Contains(awsProtocol))
-                yield return Diagnostic.Error($"{where}: {Ports.ProtocolExtension}: \"{awsProtocol}\" is not one of http, https, tcp, udp, tls", port.Extensions.At(Ports.ProtocolExtension) ?? port.Location ?? service.LocationOf("ports"));
+                yield return Diagnostic.Error(DiagnosticCodes.Port, $"{where}: {Ports.ProtocolExtension}: \"{awsProtocol}\" is not one of http, https, tcp, udp, tls", port.Extensions.At(Ports.ProtocolExtension) ?? port.Location ?? service.LocationOf("ports"));
             if (awsProtocol is "https" or "tls" && port.Extensions.GetString(Ports.CertificateExtension) is not { Length: > 0 })
-                yield return Diagnostic.Error($"{where}: {Ports.ProtocolExtension}: {awsProtocol} needs {Ports.CertificateExtension} (an ACM certificate ARN)", port.Extensions.At(Ports.ProtocolExtension) ?? port.Location ?? service.LocationOf("ports"));
+                yield return Diagnostic.Error(DiagnosticCodes.Port, $"{where}: {Ports.ProtocolExtension}: {awsProtocol} needs {Ports.CertificateExtension} (an ACM certificate ARN)", port.Extensions.At(Ports.ProtocolExtension) ?? port.Location ?? service.LocationOf("ports"));
             var protocol = port.Protocol.ToLowerInvariant();
             if (!owners.TryGetValue(published, out var owner)) owners[published] = (service.Name, port.Target, protocol);
             else if (owner == (service.Name, port.Target, protocol)) continue; // the same port written twice: one listener
             else if (owner.Service != service.Name || owner.Protocol == protocol)
-                yield return Diagnostic.Error(
+                yield return Diagnostic.Error(DiagnosticCodes.Port, 
                     $"service \"{service.Name}\": ports: {published}/{protocol} is already published by service \"{owner.Service}\" ({published}/{owner.Protocol}); " +
                     "a load balancer has one listener per port, which cannot forward to both", port.Location ?? service.LocationOf("ports"));
             else if (owner.Target != port.Target || awsProtocol is not (null or "tcp" or "udp"))
-                yield return Diagnostic.Error(
+                yield return Diagnostic.Error(DiagnosticCodes.Port, 
                     $"{where}: TCP and UDP on one published port share one TCP_UDP listener, which forwards both to one container port " +
                     $"without TLS; publish {published}/{owner.Protocol} and {published}/{protocol} to the same port", port.Location ?? service.LocationOf("ports"));
         }
         if (Shape(project) is not { } shape) yield break;
         if (shape.Ports.Length > ListenerQuota)
-            yield return Diagnostic.Warning(
+            yield return Diagnostic.Warning(DiagnosticCodes.PortCaveat, 
                 $"ports: {shape.Ports.Length} published ports need as many listeners, but a load balancer has at most " +
                 $"{ListenerQuota} unless the account's quota was raised; the deployment will fail otherwise");
         foreach (var port in shape.Ports.Where(p => p.Protocol == "udp"))
-            yield return Diagnostic.Warning(
+            yield return Diagnostic.Warning(DiagnosticCodes.PortCaveat, 
                 $"service \"{port.Service}\": ports: {port.Published}/udp: the load balancer health-checks UDP targets over TCP " +
                 $"on port {port.Target}; the container must accept TCP connections there", port.Location ?? project.Services[port.Service].LocationOf("ports"));
         foreach (var port in shape.Ports.Where(p => p.Published == 443 && p.Scheme == "http"))
-            yield return Diagnostic.Warning(
+            yield return Diagnostic.Warning(DiagnosticCodes.PortCaveat, 
                 $"service \"{port.Service}\": ports: 443: the load balancer listens with plain HTTP on 443; set " +
                 $"{Ports.ProtocolExtension}: https and {Ports.CertificateExtension} for TLS", port.Location ?? project.Services[port.Service].LocationOf("ports"));
     }

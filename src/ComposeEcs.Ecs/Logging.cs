@@ -68,28 +68,28 @@ internal static partial class Logging
     public static IEnumerable<Diagnostic> Check(ComposeProject project)
     {
         if (project.Extensions.Has(RetentionExtension) && !(Retention(project) is { } days && Retentions.Contains(days)))
-            yield return Diagnostic.Error(
+            yield return Diagnostic.Error(DiagnosticCodes.Logging,
                 $"{RetentionExtension}: {project.Extensions.GetString(RetentionExtension) ?? "(not a number)"} is not a retention CloudWatch Logs accepts; " +
                 $"use one of {string.Join(", ", Retentions)} (days)", project.Extensions.At(RetentionExtension));
         foreach (var service in project.Services.Values)
         {
             if (service.Logging?.Driver is { } driver && driver != "awslogs")
             {
-                yield return Diagnostic.Warning(
+                yield return Diagnostic.Warning(DiagnosticCodes.Ignored,
                     $"service \"{service.Name}\": logging.driver: {driver} is not supported, logs go to CloudWatch Logs (awslogs)", service.LocationOf("logging.driver"));
                 continue;
             }
             var options = service.Logging?.Options ?? Maps.Empty<string>();
             if (options.GetValueOrDefault(GroupOption) is { } group && !GroupNamePattern().IsMatch(group))
-                yield return Diagnostic.Error(
+                yield return Diagnostic.Error(DiagnosticCodes.Logging,
                     $"service \"{service.Name}\": logging.options.{GroupOption}: \"{group}\" is not a CloudWatch log group name " +
                     "(1 to 512 letters, digits and _ - / . #)", service.LocationOf($"logging.options.{GroupOption}"));
             if (options.GetValueOrDefault(PrefixOption) is { } prefix && (prefix.Length == 0 || prefix.IndexOfAny([':', '*']) >= 0))
-                yield return Diagnostic.Error(
+                yield return Diagnostic.Error(DiagnosticCodes.Logging,
                     $"service \"{service.Name}\": logging.options.{PrefixOption}: \"{prefix}\" cannot start a log stream name " +
                     "(it must not be empty nor contain : or *)", service.LocationOf($"logging.options.{PrefixOption}"));
             if (options.GetValueOrDefault(CreateOption) is { } create && create is not ("true" or "false"))
-                yield return Diagnostic.Error(
+                yield return Diagnostic.Error(DiagnosticCodes.Logging,
                     $"service \"{service.Name}\": logging.options.{CreateOption}: must be \"true\" or \"false\"", service.LocationOf($"logging.options.{CreateOption}"));
         }
     }

@@ -65,12 +65,12 @@ public static class LogicalIds
             if (group.Key.Length == 0)
             {
                 foreach (var (name, location) in members)
-                    yield return Diagnostic.Error($"{kind} \"{name}\": name has no letters or digits to build a CloudFormation logical id from", location);
+                    yield return Diagnostic.Error(DiagnosticCodes.LogicalIdClash, $"{kind} \"{name}\": name has no letters or digits to build a CloudFormation logical id from", location);
             }
             else if (members.Count > 1)
             {
                 var quoted = string.Join(" and ", members.Select(m => $"\"{m.Name}\""));
-                yield return Diagnostic.Error(
+                yield return Diagnostic.Error(DiagnosticCodes.LogicalIdClash, 
                     $"{kind}s {quoted} both become the CloudFormation logical id prefix \"{group.Key}\"; rename one of them",
                     members[1].Location);
             }

@@ -31,15 +31,15 @@ internal static class Networks
         var hasVpc = project.Extensions.Has(VpcExtension);
         var hasSubnets = project.Extensions.Has(SubnetsExtension);
         if (hasVpc && project.Extensions.GetString(VpcExtension) is not { Length: > 0 })
-            yield return Diagnostic.Error($"{VpcExtension}: must be a VPC id such as vpc-0a1b2c3d", project.Extensions.At(VpcExtension));
+            yield return Diagnostic.Error(DiagnosticCodes.Vpc, $"{VpcExtension}: must be a VPC id such as vpc-0a1b2c3d", project.Extensions.At(VpcExtension));
         if (hasSubnets && (project.Extensions.GetList(SubnetsExtension) is var list && (list.IsEmpty || list.Any(s => s is not string { Length: > 0 }))))
-            yield return Diagnostic.Error($"{SubnetsExtension}: must be a list of subnet ids", project.Extensions.At(SubnetsExtension));
+            yield return Diagnostic.Error(DiagnosticCodes.Vpc, $"{SubnetsExtension}: must be a list of subnet ids", project.Extensions.At(SubnetsExtension));
         else if (hasVpc && !hasSubnets)
-            yield return Diagnostic.Error($"{VpcExtension}: also set {SubnetsExtension} to the subnets (at least two, in different availability zones) of that VPC", project.Extensions.At(VpcExtension));
+            yield return Diagnostic.Error(DiagnosticCodes.Vpc, $"{VpcExtension}: also set {SubnetsExtension} to the subnets (at least two, in different availability zones) of that VPC", project.Extensions.At(VpcExtension));
         if (hasSubnets && !hasVpc)
-            yield return Diagnostic.Error($"{SubnetsExtension}: also set {VpcExtension} to the VPC these subnets belong to", project.Extensions.At(SubnetsExtension));
+            yield return Diagnostic.Error(DiagnosticCodes.Vpc, $"{SubnetsExtension}: also set {VpcExtension} to the VPC these subnets belong to", project.Extensions.At(SubnetsExtension));
         if (hasVpc && project.Extensions.GetList(SubnetsExtension).Length == 1 && LoadBalancing.Shape(project) is { IsApplication: true, Existing: false })
-            yield return Diagnostic.Error($"{SubnetsExtension}: an application load balancer needs at least two subnets in different availability zones", project.Extensions.At(SubnetsExtension));
+            yield return Diagnostic.Error(DiagnosticCodes.Vpc, $"{SubnetsExtension}: an application load balancer needs at least two subnets in different availability zones", project.Extensions.At(SubnetsExtension));
     }
 
     /// <summary>Compose networks joined by at least one service, sorted.</summary>

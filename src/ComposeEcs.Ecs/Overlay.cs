@@ -21,16 +21,16 @@ internal static class Overlay
         if (!project.Extensions.Has(Extension)) yield break;
         if (project.Extensions.GetMap(Extension) is not { } map)
         {
-            yield return Diagnostic.Error($"{Extension}: must be a map shaped like a CloudFormation template (Resources, Outputs, ...)", project.Extensions.At(Extension));
+            yield return Diagnostic.Error(DiagnosticCodes.Overlay, $"{Extension}: must be a map shaped like a CloudFormation template (Resources, Outputs, ...)", project.Extensions.At(Extension));
             yield break;
         }
         foreach (var (key, value) in map.Where(e => e.Key is "Resources" or "Parameters" or "Outputs" or "Conditions" or "Mappings"))
             if (value is not (null or ImmutableSortedDictionary<string, object?>))
-                yield return Diagnostic.Error($"{Extension}: {key}: must be a map", project.Extensions.At($"{Extension}.{key}"));
+                yield return Diagnostic.Error(DiagnosticCodes.Overlay, $"{Extension}: {key}: must be a map", project.Extensions.At($"{Extension}.{key}"));
         if (map.GetValueOrDefault("Resources") is ImmutableSortedDictionary<string, object?> resources)
             foreach (var (id, resource) in resources)
                 if (resource is not (null or ImmutableSortedDictionary<string, object?>))
-                    yield return Diagnostic.Error($"{Extension}: Resources.{id}: must be a map (Type, Properties, ...) or null to remove it", project.Extensions.At($"{Extension}.Resources.{id}"));
+                    yield return Diagnostic.Error(DiagnosticCodes.Overlay, $"{Extension}: Resources.{id}: must be a map (Type, Properties, ...) or null to remove it", project.Extensions.At($"{Extension}.Resources.{id}"));
     }
 
     /// <summary>Finish step: attach the overlay; new resources must say their Type.</summary>
@@ -42,7 +42,7 @@ internal static class Overlay
         if (overlay["Resources"] is MapExpr resources)
             foreach (var (id, resource) in resources.Entries)
                 if (resource is MapExpr r && !template.Resources.ContainsKey(id) && r["Type"] is not Str)
-                    diagnostics = diagnostics.Add(Diagnostic.Error($"{Extension}: Resources.{id}: is not a generated resource, so it needs a Type", context.Project.Extensions.At($"{Extension}.Resources.{id}")));
+                    diagnostics = diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Overlay, $"{Extension}: Resources.{id}: is not a generated resource, so it needs a Type", context.Project.Extensions.At($"{Extension}.Resources.{id}")));
         return diagnostics.IsEmpty ? new(template with { Overlay = TypeFirst(overlay, template) }, []) : new(null, diagnostics);
     }
 

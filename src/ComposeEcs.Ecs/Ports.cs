@@ -24,10 +24,10 @@ internal static class Ports
         foreach (var service in project.Services.Values)
         {
             foreach (var port in service.Ports.Where(p => p.Protocol.ToLowerInvariant() is not ("tcp" or "udp")))
-                yield return Diagnostic.Error(
+                yield return Diagnostic.Error(DiagnosticCodes.Port, 
                     $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}/{port.Protocol}: ECS supports tcp and udp only", port.Location ?? service.Location);
             foreach (var entry in service.Expose.Where(e => ParseExpose(e) is { Protocol: not ("tcp" or "udp") }))
-                yield return Diagnostic.Error($"service \"{service.Name}\": expose: {entry}: ECS supports tcp and udp only", service.Location);
+                yield return Diagnostic.Error(DiagnosticCodes.Port, $"service \"{service.Name}\": expose: {entry}: ECS supports tcp and udp only", service.Location);
         }
     }
 

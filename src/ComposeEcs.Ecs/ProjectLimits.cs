@@ -25,12 +25,12 @@ internal static class ProjectLimits
             var count = range.Count();
             published += count;
             if (count > MaxPublishedPorts)
-                yield return Diagnostic.Error(
+                yield return Diagnostic.Error(DiagnosticCodes.ProjectLimits, 
                     $"service \"{service.Name}\": ports: one entry publishes {count:N0} ports; a load balancer takes at most {MaxPublishedPorts} (one target group each)",
                     range.Key ?? service.Location);
             else if (published > MaxPublishedPorts)
             {
-                yield return Diagnostic.Error(
+                yield return Diagnostic.Error(DiagnosticCodes.ProjectLimits, 
                     $"service \"{service.Name}\": ports: the project publishes more than {MaxPublishedPorts} ports; a load balancer takes at most {MaxPublishedPorts} (one target group each)",
                     range.Key ?? service.Location);
                 yield break;

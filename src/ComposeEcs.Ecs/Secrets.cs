@@ -74,30 +74,30 @@ internal static class Secrets
         {
             var where = $"secret \"{secret.Key}\"";
             if (secret.External && !secret.Name.StartsWith("arn:", StringComparison.Ordinal))
-                yield return Diagnostic.Error($"{where}: external secrets are referenced by ARN; set name to the Secrets Manager secret's ARN (got \"{secret.Name}\")", secret.LocationOf("name"));
+                yield return Diagnostic.Error(DiagnosticCodes.Secret, $"{where}: external secrets are referenced by ARN; set name to the Secrets Manager secret's ARN (got \"{secret.Name}\")", secret.LocationOf("name"));
             if (!secret.External && secret.File is null && secret.Environment is null)
-                yield return Diagnostic.Error($"{where}: needs file or environment (or external: true with the ARN as name)", secret.Location);
+                yield return Diagnostic.Error(DiagnosticCodes.Secret, $"{where}: needs file or environment (or external: true with the ARN as name)", secret.Location);
             if (secret.Extensions.Has(KeysExtension))
             {
                 var raw = secret.Extensions.GetList(KeysExtension);
                 if (raw.IsEmpty || raw.Any(k => k is not string { Length: > 0 } s || !SecretsInit.IsSafeKey(s)))
-                    yield return Diagnostic.Error($"{where}: {KeysExtension}: must be a list of JSON keys (letters, digits, '.', '_', '-'), or [\"*\"] for every key", secret.Extensions.At(KeysExtension));
+                    yield return Diagnostic.Error(DiagnosticCodes.Secret, $"{where}: {KeysExtension}: must be a list of JSON keys (letters, digits, '.', '_', '-'), or [\"*\"] for every key", secret.Extensions.At(KeysExtension));
                 else if (raw.Contains("*") && raw.Length > 1)
-                    yield return Diagnostic.Error($"{where}: {KeysExtension}: \"*\" already means every key; list it alone", secret.Extensions.At(KeysExtension));
+                    yield return Diagnostic.Error(DiagnosticCodes.Secret, $"{where}: {KeysExtension}: \"*\" already means every key; list it alone", secret.Extensions.At(KeysExtension));
             }
         }
         foreach (var clash in Created(project).GroupBy(s => LogicalIds.Normalize(s.Key), StringComparer.Ordinal).Where(g => g.Count() > 1))
-            yield return Diagnostic.Error(
+            yield return Diagnostic.Error(DiagnosticCodes.LogicalIdClash, 
                 $"secrets {string.Join(" and ", clash.Select(s => $"\"{s.Key}\""))} both become the template parameter {ParameterName(clash.First().Key)}; rename one of them");
         foreach (var service in project.Services.Values)
         {
             foreach (var reference in service.Secrets)
                 if (SecretsInit.Target(reference) is null)
-                    yield return Diagnostic.Error(
+                    yield return Diagnostic.Error(DiagnosticCodes.Secret, 
                         $"service \"{service.Name}\": secrets: {reference.Source}: target \"{reference.Target}\" must be a relative path (or under /run/secrets/) without '..'", service.LocationOf("secrets"));
             if (service.Extensions.Has(PullCredentialsExtension)
                 && !(service.Extensions.GetString(PullCredentialsExtension) is { } arn && arn.StartsWith("arn:", StringComparison.Ordinal)))
-                yield return Diagnostic.Error(
+                yield return Diagnostic.Error(DiagnosticCodes.Secret, 
                     $"service \"{service.Name}\": {PullCredentialsExtension}: must be the ARN of a Secrets Manager secret holding the registry's username and password", service.Extensions.At(PullCredentialsExtension));
         }
     }

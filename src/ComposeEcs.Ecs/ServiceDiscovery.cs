@@ -37,17 +37,17 @@ internal static class ServiceDiscovery
             if (dns == service.Name.ToLowerInvariant()) continue;
             var why = $"the name is not a valid DNS name (labels of at most {AwsNames.DnsLabel} letters, digits, '-' or '_')";
             if (UsedBy(project, service.Name) is { } user)
-                yield return Diagnostic.Error(
+                yield return Diagnostic.Error(DiagnosticCodes.ServiceName, 
                     $"service \"{service.Name}\": {why}, so service \"{user}\" could not resolve it (on a compose network neither); rename it", service.Location);
             else
-                yield return Diagnostic.Warning($"service \"{service.Name}\": {why}; other services reach it as \"{dns}\"", service.Location);
+                yield return Diagnostic.Warning(DiagnosticCodes.ServiceDnsName, $"service \"{service.Name}\": {why}; other services reach it as \"{dns}\"", service.Location);
         }
         var clashes = project.Services.Values.Where(s => !Jobs.IsJob(project, s))
             .GroupBy(s => DnsName(s.Name), StringComparer.Ordinal).Where(g => g.Count() > 1);
         foreach (var group in clashes)
         {
             var names = group.Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
-            yield return Diagnostic.Error(
+            yield return Diagnostic.Error(DiagnosticCodes.ServiceName, 
                 $"services {string.Join(" and ", names.Select(n => $"\"{n}\""))} have the same DNS name \"{group.Key}\"; rename one of them",
                 group.OrderBy(s => s.Name, StringComparer.Ordinal).Last().Location);
         }

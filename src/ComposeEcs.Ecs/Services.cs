@@ -54,15 +54,15 @@ internal static class Services
             {
                 var value = service.Deploy?.Extensions.Get(key) ?? service.Extensions.Get(key);
                 if (value is not null && ExtensionValues.ToInt(value) is not (>= 0 and <= 200))
-                    yield return Diagnostic.Error($"service \"{service.Name}\": {key}: must be a whole percentage (0-200)",
+                    yield return Diagnostic.Error(DiagnosticCodes.Service, $"service \"{service.Name}\": {key}: must be a whole percentage (0-200)",
                         service.Deploy?.Extensions.At(key) ?? service.Extensions.At(key));
             }
             if (service.Deploy?.Mode == "global")
-                yield return Diagnostic.Warning($"service \"{service.Name}\": deploy.mode: global is not available on Fargate, running {DesiredCount(service)} task(s)", service.LocationOf("deploy.mode"));
+                yield return Diagnostic.Warning(DiagnosticCodes.Ignored, $"service \"{service.Name}\": deploy.mode: global is not available on Fargate, running {DesiredCount(service)} task(s)", service.LocationOf("deploy.mode"));
             if (DesiredCount(service) < 0)
-                yield return Diagnostic.Error($"service \"{service.Name}\": deploy.replicas: cannot be negative", service.LocationOf(service.Deploy?.Replicas is not null ? "deploy.replicas" : "scale"));
+                yield return Diagnostic.Error(DiagnosticCodes.Service, $"service \"{service.Name}\": deploy.replicas: cannot be negative", service.LocationOf(service.Deploy?.Replicas is not null ? "deploy.replicas" : "scale"));
             foreach (var dependency in service.DependsOn.Keys.Where(d => !project.Services.ContainsKey(d)))
-                yield return Diagnostic.Error($"service \"{service.Name}\": depends_on: service \"{dependency}\" is not in the project", service.LocationOf($"depends_on.{dependency}") is { } at && service.Fields.Has($"depends_on.{dependency}") ? at : service.LocationOf("depends_on"));
+                yield return Diagnostic.Error(DiagnosticCodes.Service, $"service \"{service.Name}\": depends_on: service \"{dependency}\" is not in the project", service.LocationOf($"depends_on.{dependency}") is { } at && service.Fields.Has($"depends_on.{dependency}") ? at : service.LocationOf("depends_on"));
         }
     }
 

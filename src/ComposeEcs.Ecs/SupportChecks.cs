@@ -36,10 +36,10 @@ internal static class SupportChecks
         foreach (var service in project.Services.Values)
         foreach (var row in SupportTable.Services.Where(r => r.Support is Support.Warned or Support.Refused && IsSet(service, r.Field)))
             yield return row.Support == Support.Warned
-                ? Diagnostic.Warning($"service \"{service.Name}\": {row.Field}: ignored, {row.How}", service.LocationOf(row.Field))
-                : Diagnostic.Error($"service \"{service.Name}\": {row.Field}: not supported, {row.How}", service.LocationOf(row.Field));
+                ? Diagnostic.Warning(DiagnosticCodes.Ignored, $"service \"{service.Name}\": {row.Field}: ignored, {row.How}", service.LocationOf(row.Field))
+                : Diagnostic.Error(DiagnosticCodes.NotSupported, $"service \"{service.Name}\": {row.Field}: not supported, {row.How}", service.LocationOf(row.Field));
         foreach (var row in SupportTable.TopLevel.Where(r => r.Support == Support.Refused && project.Other.Has(r.Field) && !IsEmpty(project.Other.Get(r.Field))))
-            yield return Diagnostic.Error($"{row.Field}: not supported, {row.How}", project.Fields.Of(row.Field));
+            yield return Diagnostic.Error(DiagnosticCodes.NotSupported, $"{row.Field}: not supported, {row.How}", project.Fields.Of(row.Field));
     }
 
     public static bool IsSet(Service service, string field) =>

@@ -37,7 +37,7 @@ internal static partial class TargetHealth
     ];
 
     public static IEnumerable<Diagnostic> Check(ComposeProject project) =>
-        project.Services.Values.SelectMany(s => Parse(s).Problems.Select(p => Diagnostic.Error($"service \"{s.Name}\": {p}", s.Location)));
+        project.Services.Values.SelectMany(s => Parse(s).Problems.Select(p => Diagnostic.Error(DiagnosticCodes.TargetHealth, $"service \"{s.Name}\": {p}", s.Location)));
 
     /// <summary>The settings for a service (<see cref="Check"/> has rejected invalid overrides).</summary>
     public static TargetHealthSettings For(Service service, int targetPort)

@@ -21,7 +21,7 @@ internal static class TaskLocalVolumes
     {
         foreach (var service in project.Services.Values)
             foreach (var mount in service.Volumes.Where(IsAnonymous))
-                diagnostics.Add(Diagnostic.Warning(
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.AnonymousVolume, 
                     $"service \"{service.Name}\": volumes: {mount.Target} is an anonymous volume: it lives on the task's own storage and is lost when the task stops; name it and declare it under volumes to keep it on EFS",
                     mount.Location));
     }

@@ -54,15 +54,15 @@ internal static class Volumes
     {
         foreach (var service in project.Services.Values)
             foreach (var mount in service.Volumes.Where(v => v.Type == "volume" && (v.VolumeSubpath is not null || v.VolumeNoCopy is not null)))
-                yield return Diagnostic.Warning(
+                yield return Diagnostic.Warning(DiagnosticCodes.Ignored, 
                     $"service \"{service.Name}\": volumes: {mount.Source}:{mount.Target}: {(mount.VolumeSubpath is not null ? "subpath" : "nocopy")} ignored, the whole EFS access point is mounted", mount.Location ?? service.LocationOf("volumes"));
         foreach (var volume in Used(project))
         {
-            Diagnostic Error(string message) => Diagnostic.Error($"volume \"{volume.Key}\": {message}", volume.Location);
+            Diagnostic Error(string message) => Diagnostic.Error(DiagnosticCodes.Volume, $"volume \"{volume.Key}\": {message}", volume.Location);
             if (volume.Driver is { } driver && driver is not ("local" or "efs"))
-                yield return Diagnostic.Warning($"volume \"{volume.Key}\": driver: {driver} ignored, volumes are EFS file systems", volume.LocationOf("driver"));
+                yield return Diagnostic.Warning(DiagnosticCodes.Ignored, $"volume \"{volume.Key}\": driver: {driver} ignored, volumes are EFS file systems", volume.LocationOf("driver"));
             foreach (var key in volume.DriverOpts.Keys.Where(k => !KnownOptions.Contains(k)))
-                yield return Diagnostic.Warning($"volume \"{volume.Key}\": driver_opts.{key}: ignored, EFS volumes know {string.Join(", ", KnownOptions.Order(StringComparer.Ordinal))}", volume.LocationOf($"driver_opts.{key}"));
+                yield return Diagnostic.Warning(DiagnosticCodes.Ignored, $"volume \"{volume.Key}\": driver_opts.{key}: ignored, EFS volumes know {string.Join(", ", KnownOptions.Order(StringComparer.Ordinal))}", volume.LocationOf($"driver_opts.{key}"));
             if (Option(volume, "performance-mode") is { } perf && perf is not ("generalPurpose" or "maxIO"))
                 yield return Error($"driver_opts.performance-mode: \"{perf}\" is not generalPurpose or maxIO");
             var throughput = Option(volume, "throughput-mode");

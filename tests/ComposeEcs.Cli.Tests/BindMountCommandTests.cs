@@ -25,7 +25,7 @@ public sealed class BindMountCommandTests : IDisposable
         Assert.Contains("compose-ecs-files-init", run.Out);
         Assert.Contains("AWS::EFS::FileSystem", run.Out);
         Assert.Equal(
-            "compose.yaml:6:9: warning: service \"web\": volumes: ./data:/data: ./data does not exist here: it becomes persistent data on the EFS volume \"data\" (kept on down, starts empty)\n",
+            "compose.yaml:6:9: warning CE2065: service \"web\": volumes: ./data:/data: ./data does not exist here: it becomes persistent data on the EFS volume \"data\" (kept on down, starts empty)\n",
             run.Error);
         Assert.DoesNotContain(_directory, run.Error);
     }
@@ -40,7 +40,7 @@ public sealed class BindMountCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Out);
         Assert.Equal(
-            "compose.yaml:5:9: error: service \"ci\": volumes: /var/run/docker.sock:/var/run/docker.sock: Fargate cannot give a container the Docker socket (there is no Docker engine to talk to); remove this mount\n",
+            "compose.yaml:5:9: error CE2064: service \"ci\": volumes: /var/run/docker.sock:/var/run/docker.sock: Fargate cannot give a container the Docker socket (there is no Docker engine to talk to); remove this mount\n",
             run.Error);
     }
 }

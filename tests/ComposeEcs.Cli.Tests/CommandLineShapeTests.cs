@@ -66,7 +66,7 @@ public sealed class CommandLineShapeTests
         var run = await Run(args);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"error: {message}\n", run.Error);
+        Assert.Equal($"error CE4001: {message}\n", run.Error);
     }
 
     [Fact]

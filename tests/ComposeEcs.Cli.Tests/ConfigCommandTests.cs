@@ -142,8 +142,8 @@ public sealed class ConfigCommandTests : IDisposable
         Assert.Equal(2, run.Exit);
         Assert.Equal("", run.Out);
         Assert.Equal(
-            "compose.yaml:2:3: error: service \"web\": depends_on: undefined service \"nothere\"\n" +
-            "compose.yaml:5:9: error: service \"web\": ports[0]: invalid port \"80:abc\"\n",
+            "compose.yaml:2:3: error CE1050: service \"web\": depends_on: undefined service \"nothere\"\n" +
+            "compose.yaml:5:9: error CE1040: service \"web\": ports[0]: invalid port \"80:abc\"\n",
             run.Error.ReplaceLineEndings("\n"));
     }
 
@@ -155,7 +155,7 @@ public sealed class ConfigCommandTests : IDisposable
         var run = await Run("config");
 
         Assert.Equal(2, run.Exit);
-        Assert.StartsWith("compose.yaml:3:12: error: invalid YAML:", run.Error);
+        Assert.StartsWith("compose.yaml:3:12: error CE1002: invalid YAML:", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
         Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
     }
@@ -166,7 +166,7 @@ public sealed class ConfigCommandTests : IDisposable
         var run = await Run("config", "-f", "nothere.yaml");
 
         Assert.Equal(2, run.Exit);
-        Assert.Equal("error: cannot read nothere.yaml: no such file\n", run.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("error CE1001: cannot read nothere.yaml: no such file\n", run.Error.ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class ConfigCommandTests : IDisposable
         var run = await Run("config");
 
         Assert.Equal(0, run.Exit);
-        Assert.Contains("warning:", run.Error);
+        Assert.Contains("warning CE1042:", run.Error);
         Assert.Contains("version", run.Error);
         Assert.Contains("UNSET_TAG", run.Error);
     }

@@ -46,7 +46,7 @@ public sealed class ConvertCommandTests : IDisposable
         var run = await Run("convert");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("compose.yaml:4:5: warning: service \"app\": container_name: ignored, ECS names containers itself\n", run.Error);
+        Assert.Equal("compose.yaml:4:5: warning CE2003: service \"app\": container_name: ignored, ECS names containers itself\n", run.Error);
         Assert.DoesNotContain("warning", run.Out);
     }
 
@@ -72,7 +72,7 @@ public sealed class ConvertCommandTests : IDisposable
         var run = await Run("convert");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("warning: secret \"token\": file ./token.txt does not exist", run.Error);
+        Assert.Contains("warning CE2061: secret \"token\": file ./token.txt does not exist", run.Error);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Out);
         Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
-        Assert.StartsWith("compose.yaml:4:5: error: service \"app\": network_mode:", run.Error);
+        Assert.StartsWith("compose.yaml:4:5: error CE2002: service \"app\": network_mode:", run.Error);
     }
 
     [Fact]

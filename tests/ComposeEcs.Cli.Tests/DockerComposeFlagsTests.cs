@@ -103,7 +103,7 @@ public sealed class DockerComposeFlagsTests
         var run = await t.RunAsync("config", "-o", "no/such/dir/out.yaml");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("error: cannot write no/such/dir/out.yaml:", run.Error);
+        Assert.StartsWith("error CE4004: cannot write no/such/dir/out.yaml:", run.Error);
     }
 
     private static UpTestSupport WithLogs(UpTestSupport t)
@@ -134,7 +134,7 @@ public sealed class DockerComposeFlagsTests
         var run = await t.RunAsync("logs", "--until", "yesterday");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("error: --until 'yesterday'", run.Error);
+        Assert.StartsWith("error CE4002: --until 'yesterday'", run.Error);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class DownVolumesTests
         var run = await t.RunAsync("down", "-v");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("error: down -v deletes the volumes' data and there is no terminal to ask on: add --yes to confirm\n", run.Error);
+        Assert.Equal("error CE3040: down -v deletes the volumes' data and there is no terminal to ask on: add --yes to confirm\n", run.Error);
         Assert.Equal("CREATE_COMPLETE", t.Server.Stack("notes")!.Status);
     }
 

@@ -96,7 +96,7 @@ public sealed class LogsCommandTests
         var run = await t.RunAsync("logs", "--tail", "abc");
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Equal("error: --tail: \"abc\" is not a number", run.Error.Trim());
+        Assert.Equal("error CE4002: --tail: \"abc\" is not a number", run.Error.Trim());
     }
 
     [Fact]

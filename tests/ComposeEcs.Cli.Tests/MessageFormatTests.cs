@@ -3,7 +3,7 @@ using ComposeEcs.Compose;
 
 namespace ComposeEcs.Cli.Tests;
 
-/// <summary>One message format on stderr: <c>file:line:col: error|warning|note: ...</c>, coloured only on a terminal.</summary>
+/// <summary>One message format on stderr: <c>file:line:col: error|warning CE1234: ...</c> or <c>note: ...</c>, coloured only on a terminal.</summary>
 public sealed class MessageFormatTests
 {
     private const string TwoRestarts = """
@@ -44,7 +44,7 @@ public sealed class MessageFormatTests
         var run = await RunAsync(TwoRestarts, args: "convert");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Matches(@"^compose\.yaml:\d+:\d+: warning: services web, db: restart: ignored, [^\n]* \(--verbose shows each\)\n$", run.Error);
+        Assert.Matches(@"^compose\.yaml:\d+:\d+: warning CE2003: services web, db: restart: ignored, [^\n]* \(--verbose shows each\)\n$", run.Error);
     }
 
     [Theory]
@@ -55,8 +55,8 @@ public sealed class MessageFormatTests
         var run = await RunAsync(TwoRestarts, args: args);
 
         Assert.Matches(
-            "^compose\\.yaml:\\d+:\\d+: warning: service \"web\": restart: ignored[^\n]*\n" +
-            "compose\\.yaml:\\d+:\\d+: warning: service \"db\": restart: ignored[^\n]*\n$",
+            "^compose\\.yaml:\\d+:\\d+: warning CE2003: service \"web\": restart: ignored[^\n]*\n" +
+            "compose\\.yaml:\\d+:\\d+: warning CE2003: service \"db\": restart: ignored[^\n]*\n$",
             run.Error);
     }
 
@@ -66,7 +66,7 @@ public sealed class MessageFormatTests
         var run = await RunAsync("services:\n  web:\n    image: nginx\n    ports: [\"80:abc\"]\n", args: "convert");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("compose.yaml:4:13: error: service \"web\": ports[0]:", run.Error);
+        Assert.StartsWith("compose.yaml:4:13: error CE1040: service \"web\": ports[0]:", run.Error);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class MessageFormatTests
         var run = await RunAsync("services: {web: {image: nginx}}\n", new(StringComparer.Ordinal) { ["HOME"] = "/nonexistent" }, args: ["ps"]);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("error: ", run.Error);
+        Assert.StartsWith("error CE3001: ", run.Error);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class MessageFormatTests
     {
         var run = await RunAsync(TwoRestarts, errorTerminal: true, args: "convert");
 
-        Assert.Matches("^\e\\[1mcompose\\.yaml:\\d+:\\d+:\e\\[0m \e\\[1;33mwarning:\e\\[0m services web, db:", run.Error);
+        Assert.Matches("^\e\\[1mcompose\\.yaml:\\d+:\\d+:\e\\[0m \e\\[1;33mwarning CE2003:\e\\[0m services web, db:", run.Error);
     }
 
     [Fact]
@@ -107,6 +107,7 @@ public sealed class MessageFormatTests
     [InlineData("error: x", "\e[1;31merror:\e[0m x")]
     [InlineData("note: x", "\e[1;36mnote:\e[0m x")]
     [InlineData("a.yaml:1:2: warning: x", "\e[1ma.yaml:1:2:\e[0m \e[1;33mwarning:\e[0m x")]
+    [InlineData("a.yaml:1:2: error CE1040: x", "\e[1ma.yaml:1:2:\e[0m \e[1;31merror CE1040:\e[0m x")]
     [InlineData("Creating stack shop", "Creating stack shop")]
     public void Colour_marks_the_severity_and_the_position(string line, string coloured) =>
         Assert.Equal(coloured, MessageWriter.Render(line, colour: true));

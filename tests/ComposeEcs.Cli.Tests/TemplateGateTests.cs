@@ -41,7 +41,8 @@ public sealed class TemplateGateTests : IDisposable
     public void A_cycle_the_user_patched_in_is_bad_input_not_an_internal_error()
     {
         var error = TemplateGate.Check(Project(("x-aws-cloudformation", null)), Cyclic());
-        Assert.Equal("x-aws-cloudformation: the merged template would be refused by CloudFormation: Resources: dependency cycle A -> B -> A", error);
+        Assert.Equal("x-aws-cloudformation: the merged template would be refused by CloudFormation: Resources: dependency cycle A -> B -> A", error?.Message);
+        Assert.Equal(DiagnosticCodes.Overlay.Id, error?.Code);
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class TemplateGateTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Out);
-        Assert.Equal("x-aws-cloudformation: the merged template would be refused by CloudFormation: Resources: dependency cycle DbService -> WebService -> DbService\n", run.Error);
+        Assert.Equal("compose.yaml:6:1: error CE2070: x-aws-cloudformation: the merged template would be refused by CloudFormation: Resources: dependency cycle DbService -> WebService -> DbService\n", run.Error);
     }
 
     [Fact]

@@ -158,7 +158,7 @@ public sealed partial class UpBuildTests
         var run = await Up(t, docker, "--no-build");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("error: service \"api\": no image was pushed to the ECR repository demo/api yet; run 'compose-ecs up' without --no-build",
+        Assert.Equal("error CE3021: service \"api\": no image was pushed to the ECR repository demo/api yet; run 'compose-ecs up' without --no-build",
             run.Error.Trim());
         Assert.Null(t.Server.Stack("demo"));
     }
@@ -232,7 +232,7 @@ public sealed partial class UpBuildTests
         var run = await UpTestSupport.RunInAsync(t.Directory, environment, CancellationToken.None, "up");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("error: services api, web need a build, but docker is not on PATH: install Docker (with buildx), " +
+        Assert.Equal("error CE3020: services api, web need a build, but docker is not on PATH: install Docker (with buildx), " +
             "or deploy the images pushed last with 'compose-ecs up --no-build'", run.Error.Trim());
         Assert.Empty(t.Server.Requests);
     }
@@ -247,7 +247,7 @@ public sealed partial class UpBuildTests
         var run = await Up(t, docker);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("error: docker build of service \"api\" failed: ERROR: unable to prepare context", run.Error);
+        Assert.Contains("error CE3021: docker build of service \"api\" failed: ERROR: unable to prepare context", run.Error);
         Assert.Null(t.Server.Stack("demo"));
     }
 
@@ -311,7 +311,7 @@ public sealed class UpExternalVolumeTests
         var run = await t.RunAsync("up");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("error: volume \"uploads\": no EFS file system in us-east-1 has the Name tag \"shop-uploads\"; " +
+        Assert.Equal("error CE3010: volume \"uploads\": no EFS file system in us-east-1 has the Name tag \"shop-uploads\"; " +
             "create it (aws efs create-file-system --tags Key=Name,Value=shop-uploads) or set name to a file system id (fs-...)", run.Error.Trim());
         Assert.Null(t.Server.Stack("shop"));
     }
@@ -327,7 +327,7 @@ public sealed class UpExternalVolumeTests
         var run = await t.RunAsync("up");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("error: volume \"uploads\": 2 EFS file systems in us-east-1 have the Name tag \"shop-uploads\" " +
+        Assert.Equal("error CE3010: volume \"uploads\": 2 EFS file systems in us-east-1 have the Name tag \"shop-uploads\" " +
             "(fs-0aaaabbbbccccdddd, fs-0bbbbccccddddeeee); set name to the id of the one to use", run.Error.Trim());
     }
 }

@@ -13,7 +13,7 @@ public sealed class UsageErrorTests
         var run = await Run("deploy");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("error: unknown command 'deploy' (see 'compose-ecs --help')\n", run.Error);
+        Assert.Equal("error CE4001: unknown command 'deploy' (see 'compose-ecs --help')\n", run.Error);
     }
 
     [Fact]
@@ -45,6 +45,6 @@ public sealed class UsageErrorTests
         var run = await Run(command, option);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"error: unknown option '{option}' (see 'compose-ecs {command} --help')\n", run.Error);
+        Assert.Equal($"error CE4001: unknown option '{option}' (see 'compose-ecs {command} --help')\n", run.Error);
     }
 }

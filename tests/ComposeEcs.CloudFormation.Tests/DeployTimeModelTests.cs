@@ -124,6 +124,20 @@ public class DeployTimeModelTests
     }
 
     [Fact]
+    public void A_retained_resource_is_skipped_on_teardown_and_takes_no_time()
+    {
+        var tree = Tree("""
+            {"Resources": {
+              "Fs": {"Type": "AWS::EFS::FileSystem", "DeletionPolicy": "Retain"},
+              "Mount": {"Type": "AWS::EFS::MountTarget", "Properties": {"FileSystemId": {"Ref": "Fs"}}}
+            }}
+            """);
+        Assert.Equal(0, ResourceDurations.Seconds(tree, "Fs", ResourceOperation.Delete));
+        Assert.Equal(10, ResourceDurations.Seconds(tree, "Fs", ResourceOperation.Create));
+        Assert.Equal(60, DeployTimeModel.Explain(tree).Teardown.Total);
+    }
+
+    [Fact]
     public void Every_table_entry_names_its_source()
     {
         Assert.All(ResourceTimes.Table.Values, t => Assert.False(string.IsNullOrWhiteSpace(t.Source)));

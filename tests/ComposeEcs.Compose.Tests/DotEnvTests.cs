@@ -48,6 +48,6 @@ public sealed class DotEnvTests
     public void Unterminated_quote_is_an_error_with_the_line()
     {
         var parsed = DotEnv.Parse("A=1\nB=\"open\n", "app.env", _ => null);
-        Assert.Equal("app.env:2:1: unterminated quoted value for \"B\"", parsed.Error!.ToString());
+        Assert.Equal("app.env:2:1: error CE1012: unterminated quoted value for \"B\"", parsed.Error!.ToString());
     }
 }

@@ -22,6 +22,7 @@ public sealed class FakeAwsServer : IAsyncDisposable
     private readonly List<RecordedRequest> _requests = [];
     private readonly CloudFormationStore _stacks;
     private readonly Executor _executor;
+    private readonly ResourceClock _clock;
     private readonly LogsApi _logs;
     private readonly SecretsApi _secrets;
     private readonly SsmApi _ssm;
@@ -39,7 +40,8 @@ public sealed class FakeAwsServer : IAsyncDisposable
         _s3 = new S3Api(Region, AccountId);
         _stacks.ReadUrl = _s3.ReadUrl;
         _secrets = new SecretsApi(options, Region, AccountId);
-        _executor = new Executor(_stacks, new PhysicalResources(Region, AccountId, ids), new ResourceClock(options, () => _faults.ResourceDelay, _stacks.ResourceGate), OnResource, _stopping.Token);
+        _clock = new ResourceClock(options, () => _faults.ResourceDelay, _stacks.ResourceGate);
+        _executor = new Executor(_stacks, new PhysicalResources(Region, AccountId, ids), _clock, OnResource, _stopping.Token);
         _logs = new LogsApi(options, Region, AccountId, StackLogGroups);
         _ssm = new SsmApi(Region);
         _ec2 = new Ec2Api(options, Region, AccountId);
@@ -155,6 +157,12 @@ public sealed class FakeAwsServer : IAsyncDisposable
     /// <summary>Until the hold is released, no change set becomes ready (it stays CREATE_IN_PROGRESS); once ready it stays so.</summary>
     public ResourceHold HoldChangeSets() => _stacks.ChangeSetGate.Close();
 
+    /// <summary>
+    /// On a scaled clock (<see cref="FakeAwsOptions.TimeScale"/>), the modeled time its stacks have taken so far
+    /// (unscaled: a deploy whose critical path is 5 minutes adds 5 minutes); null otherwise.
+    /// </summary>
+    public TimeSpan? ModeledTime => _clock.ModeledSeconds is { } s ? TimeSpan.FromSeconds(s) : null;
+
     /// <summary>Completes when the live stack with this name has this status (now, or at a later status change).</summary>
     public Task WaitForStackStatusAsync(string name, string status) =>
         _stacks.WhenAsync(() => _stacks.Find(name)?.Status == status);
@@ -183,6 +191,7 @@ public sealed class FakeAwsServer : IAsyncDisposable
         await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _clock.Dispose();
         _stopping.Dispose();
     }
 

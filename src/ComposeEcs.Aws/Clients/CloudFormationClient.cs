@@ -6,7 +6,7 @@ using ComposeEcs.Aws.Protocols;
 namespace ComposeEcs.Aws.Clients;
 
 /// <summary>The CloudFormation operations compose-ecs uses (query protocol, API version 2010-05-15).</summary>
-public sealed class CloudFormationClient(AwsTransport transport)
+public sealed class CloudFormationClient(AwsTransport transport) : ICloudFormationStacks
 {
     private readonly QueryProtocol _query = new(transport, AwsService.CloudFormation, "2010-05-15");
 

@@ -6,7 +6,7 @@ using ComposeEcs.Aws.Protocols;
 namespace ComposeEcs.Aws.Clients;
 
 /// <summary>The ECS operations compose-ecs uses (JSON 1.1, AmazonEC2ContainerServiceV20141113).</summary>
-public sealed class EcsClient(AwsTransport transport)
+public sealed class EcsClient(AwsTransport transport) : IEcsServices
 {
     private const int DescribeServicesLimit = 10;
     private const int DescribeTasksLimit = 100;

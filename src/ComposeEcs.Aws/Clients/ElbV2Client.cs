@@ -11,7 +11,7 @@ public sealed record LoadBalancer(
 public sealed record Listener(string ListenerArn, string LoadBalancerArn, int Port, string Protocol);
 
 /// <summary>The Elastic Load Balancing v2 operations compose-ecs uses (query protocol, 2015-12-01; pages by Marker).</summary>
-public sealed class ElbV2Client(AwsTransport transport)
+public sealed class ElbV2Client(AwsTransport transport) : ILoadBalancers
 {
     private readonly QueryProtocol _query = new(transport, AwsService.ElasticLoadBalancingV2, "2015-12-01");
 

@@ -31,7 +31,7 @@ public sealed class BuildOptions
     {
         var images = BuiltImages.Of(project);
         if (images.IsEmpty || mode is BuildMode.NoBuild or BuildMode.DryRun || DockerCli.Find(context.GetEnvironment) is not null) return true;
-        await context.Error.WriteLineAsync($"compose-ecs: {ImageBuilder.DockerMissing(images)}");
+        await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.DockerMissing, ImageBuilder.DockerMissing(images)));
         return false;
     }
 
@@ -44,7 +44,7 @@ public sealed class BuildOptions
             : null;
         var result = await new ImageBuilder(aws, line => context.Out.WriteLine(line)).RunAsync(project, mode, docker, cancellationToken);
         if (result.Outcome == ImageOutcome.Ready) return (result.Parameters, ExitCodes.Success);
-        await context.Error.WriteLineAsync($"compose-ecs: {result.Error}");
+        await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.ImageBuild, result.Error ?? ""));
         return (null, result.Outcome == ImageOutcome.BadInput ? ExitCodes.BadInput : ExitCodes.Failed);
     }
 }

@@ -28,7 +28,7 @@ public static class ConvertCommand
             {
                 await context.Error.WriteLineAsync($"note: `compose-ecs up` writes secret \"{secret.Secret}\" ({secret.Source}) to Secrets Manager and fills {secret.ParameterName} with its ARN");
                 if (loaded.Secrets[secret.Secret].File is { } file && !File.Exists(file))
-                    await context.Error.WriteLineAsync($"warning: secret \"{secret.Secret}\": {secret.Source} does not exist; `up` will need it");
+                    await context.Error.WriteLineAsync(Messages.ErrorLines.Warning(DiagnosticCodes.SecretSourceMissing, $"secret \"{secret.Secret}\": {secret.Source} does not exist; `up` will need it"));
             }
 
             var tree = template.ToTree();
@@ -55,7 +55,7 @@ public static class ConvertCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                await context.Error.WriteLineAsync($"compose-ecs: cannot write {path}: {e.Message}");
+                await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.CannotWrite, $"cannot write {path}: {e.Message}"));
                 return ExitCodes.BadInput;
             }
             return ExitCodes.Success;

@@ -26,7 +26,7 @@ public static class DownCommand
             var deleteVolumes = parse.GetValue(volumes);
             if (deleteVolumes && !parse.GetValue(yes) && !context.IsInputTerminal)
             {
-                await context.Error.WriteLineAsync("error: down -v deletes the volumes' data and there is no terminal to ask on: add --yes to confirm");
+                await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.ConfirmationRequired, "down -v deletes the volumes' data and there is no terminal to ask on: add --yes to confirm"));
                 return ExitCodes.BadInput;
             }
             var volumeOptions = new VolumeDeletion(deleteVolumes, parse.GetValue(yes));

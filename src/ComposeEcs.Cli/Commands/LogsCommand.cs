@@ -37,13 +37,13 @@ public static class LogsCommand
             DateTimeOffset? from = null;
             if (parse.GetValue(since) is { } sinceText && (from = Durations.ParseSince(sinceText, DateTimeOffset.UtcNow)) is null)
             {
-                await context.Error.WriteLineAsync($"compose-ecs: --since '{sinceText}' is neither a duration (10m, 1h30m) nor an RFC 3339 timestamp");
+                await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.InvalidOption, $"--since '{sinceText}' is neither a duration (10m, 1h30m) nor an RFC 3339 timestamp"));
                 return ExitCodes.BadInput;
             }
             DateTimeOffset? to = null;
             if (parse.GetValue(until) is { } untilText && (to = Durations.ParseSince(untilText, DateTimeOffset.UtcNow)) is null)
             {
-                await context.Error.WriteLineAsync($"compose-ecs: --until '{untilText}' is neither a duration (10m, 1h30m) nor an RFC 3339 timestamp");
+                await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.InvalidOption, $"--until '{untilText}' is neither a duration (10m, 1h30m) nor an RFC 3339 timestamp"));
                 return ExitCodes.BadInput;
             }
             int? lastLines = null;
@@ -51,7 +51,7 @@ public static class LogsCommand
             {
                 if (!int.TryParse(tailText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
                 {
-                    await context.Error.WriteLineAsync($"compose-ecs: --tail: \"{tailText}\" is not a number");
+                    await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.InvalidOption, $"--tail: \"{tailText}\" is not a number"));
                     return ExitCodes.BadInput;
                 }
                 lastLines = n;
@@ -59,7 +59,7 @@ public static class LogsCommand
             var named = parse.GetValue(services) ?? [];
             if (target.Project is { } loaded && named.FirstOrDefault(n => !loaded.Services.ContainsKey(n)) is { } unknown)
             {
-                await context.Error.WriteLineAsync($"compose-ecs: no such service: {unknown}");
+                await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.NoSuchService, $"no such service: {unknown}"));
                 return ExitCodes.BadInput;
             }
             var request = new LogsRequest(target.Name, named, from, lastLines, parse.GetValue(follow)) { Until = to };

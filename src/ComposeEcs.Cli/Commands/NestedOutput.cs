@@ -31,7 +31,7 @@ internal static class NestedOutput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await context.Error.WriteLineAsync($"compose-ecs: cannot write {directory}: {e.Message}");
+            await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.CannotWrite, $"cannot write {directory}: {e.Message}"));
             return ExitCodes.BadInput;
         }
         await context.Error.WriteLineAsync(

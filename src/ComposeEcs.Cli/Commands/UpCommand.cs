@@ -48,7 +48,7 @@ public static class UpCommand
             var parameters = await new ParameterResolver(aws, context.GetEnvironment, images) { WriteSecrets = !dryRun }.ResolveAsync(template, project, cancellationToken);
             if (!parameters.Succeeded)
             {
-                await context.Error.WriteLineAsync($"compose-ecs: {parameters.Error}");
+                await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.DeployInput, parameters.Error!));
                 return ExitCodes.BadInput;
             }
 
@@ -96,12 +96,12 @@ public static class UpCommand
         }
     }
 
-    /// <summary><c>compose-ecs: up failed: WebService (AWS::ECS::Service) CREATE_FAILED: reason</c></summary>
-    public static string FailureLine(string command, string stackName, ResourceFailure? failure) => failure is null
-        ? $"compose-ecs: {command} of {stackName} failed"
+    /// <summary><c>error CE3030: up of shop failed: WebService (AWS::ECS::Service) CREATE_FAILED: reason</c></summary>
+    public static string FailureLine(string command, string stackName, ResourceFailure? failure) => Messages.ErrorLines.Error(DiagnosticCodes.StackFailed, failure is null
+        ? $"{command} of {stackName} failed"
         : failure.ResourceType == "AWS::CloudFormation::Stack"
-            ? $"compose-ecs: {command} of {stackName} failed: {failure.Reason}"
-            : $"compose-ecs: {command} of {stackName} failed: {failure.LogicalId} ({failure.ResourceType}) {failure.Status}: {failure.Reason}";
+            ? $"{command} of {stackName} failed: {failure.Reason}"
+            : $"{command} of {stackName} failed: {failure.LogicalId} ({failure.ResourceType}) {failure.Status}: {failure.Reason}");
 
     private static async Task WriteEndpointsAsync(UpResult result, ComposeProject project, AwsContext aws, TextWriter output)
     {

@@ -78,9 +78,9 @@ public sealed partial class MessageWriter(TextWriter inner, bool colour) : TextW
         if (!match.Success) return line;
         var code = match.Groups["severity"].Value switch { "error" => "1;31", "warning" => "1;33", _ => "1;36" };
         var location = match.Groups["location"].Success ? $"\e[1m{match.Groups["location"].Value}:\e[0m " : "";
-        return $"{location}\e[{code}m{match.Groups["severity"].Value}:\e[0m{line[match.Length..]}";
+        return $"{location}\e[{code}m{match.Groups["marker"].Value}:\e[0m{line[match.Length..]}";
     }
 
-    [GeneratedRegex(@"^(?:(?<location>[^\s:][^\n]*?:\d+:\d+): )?(?<severity>error|warning|note):")]
+    [GeneratedRegex(@"^(?:(?<location>[^\s:][^\n]*?:\d+:\d+): )?(?<marker>(?<severity>error|warning|note)(?: CE\d{4})?):")]
     private static partial Regex Marked();
 }

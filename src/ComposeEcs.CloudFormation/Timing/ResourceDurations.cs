@@ -16,7 +16,7 @@ public static class ResourceDurations
     /// <summary>What an ECS service waits for; empty for any other type.</summary>
     public static ImmutableArray<Wait> Waits(MapExpr tree, string logicalId, ResourceOperation operation)
     {
-        if (Resource(tree, logicalId) is not { } resource || Type(resource) != "AWS::ECS::Service") return [];
+        if (Resource(tree, logicalId) is not { } resource || Type(resource) != "AWS::ECS::Service" || Kept(resource, operation)) return [];
         return operation switch
         {
             ResourceOperation.Create => EcsServiceTime.Create(tree, resource),
@@ -28,9 +28,15 @@ public static class ResourceDurations
     /// <summary>Seconds CloudFormation typically spends on the resource; <see cref="ResourceTimes.Unknown"/> for a type it does not know.</summary>
     public static double Seconds(MapExpr tree, string logicalId, ResourceOperation operation)
     {
-        var type = Resource(tree, logicalId) is { } resource ? Type(resource) : "";
+        var resource = Resource(tree, logicalId);
+        if (resource is not null && Kept(resource, operation)) return 0;
+        var type = resource is null ? "" : Type(resource);
         if (type == "AWS::ECS::Service") return EcsServiceTime.Seconds(Waits(tree, logicalId, operation));
         var time = ResourceTimes.For(type);
         return operation switch { ResourceOperation.Create => time.Create, ResourceOperation.Update => time.Update, _ => time.Delete };
     }
+
+    /// <summary>A resource with <c>DeletionPolicy: Retain</c> is not deleted (DELETE_SKIPPED): it takes no time.</summary>
+    private static bool Kept(MapExpr resource, ResourceOperation operation) =>
+        operation == ResourceOperation.Delete && resource["DeletionPolicy"] is Str { Value: "Retain" };
 }

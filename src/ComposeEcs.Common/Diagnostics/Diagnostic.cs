@@ -12,20 +12,29 @@ public enum Severity { Error, Warning }
 
 /// <summary>
 /// A user-facing problem: collected, never thrown. Printed as one line. <see cref="Code"/> is a stable identifier
-/// of the kind of problem (see the README's error reference); null while a stage has not assigned one.
+/// of the kind of problem from <see cref="DiagnosticCodes"/> (see the README's error reference), given where the
+/// diagnostic is made.
 /// </summary>
 public sealed record Diagnostic(Severity Severity, string Message, SourceLocation? Location = null, string? Code = null)
 {
+    public static Diagnostic Error(DiagnosticCode code, string message, SourceLocation? location = null) => new(Severity.Error, message, location, code.Id);
+    public static Diagnostic Warning(DiagnosticCode code, string message, SourceLocation? location = null) => new(Severity.Warning, message, location, code.Id);
+
+    /// <summary>Without a code: for tests only; every diagnostic in src has one (a test checks).</summary>
     public static Diagnostic Error(string message, SourceLocation? location = null) => new(Severity.Error, message, location);
+    /// <summary>Without a code: for tests only; every diagnostic in src has one (a test checks).</summary>
     public static Diagnostic Warning(string message, SourceLocation? location = null) => new(Severity.Warning, message, location);
 
     public Diagnostic WithCode(string code) => this with { Code = code };
 
-    /// <summary>One terminal-safe line: control characters escaped, long quoted values shortened (<see cref="MessageText"/>).</summary>
+    /// <summary>
+    /// The one printed form, <c>file:line:col: error CE1040: message</c> (<c>warning CE2003:</c>; no position: no
+    /// <c>file:line:col: </c>), terminal-safe: control characters escaped, long quoted values shortened (<see cref="MessageText"/>).
+    /// </summary>
     public override string ToString()
     {
-        var prefix = Severity == Severity.Warning ? "warning: " : "";
-        return MessageText.Clean(Location is null ? prefix + Message : $"{Location}: {prefix}{Message}");
+        var marker = (Severity == Severity.Warning ? "warning" : "error") + (Code is null ? "" : " " + Code);
+        return MessageText.Clean(Location is null ? $"{marker}: {Message}" : $"{Location}: {marker}: {Message}");
     }
 }
 

@@ -12,9 +12,9 @@ internal static class Dependencies
             foreach (var (dependency, spec) in service.DependsOn)
             {
                 if (dependency == service.Name)
-                    diagnostics.Add(Diagnostic.Error($"service \"{service.Name}\": depends_on: a service cannot depend on itself", service.Location));
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Dependency, $"service \"{service.Name}\": depends_on: a service cannot depend on itself", service.Location));
                 else if (!services.ContainsKey(dependency) && spec.Required)
-                    diagnostics.Add(Diagnostic.Error($"service \"{service.Name}\": depends_on: undefined service \"{dependency}\"", service.Location));
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Dependency, $"service \"{service.Name}\": depends_on: undefined service \"{dependency}\"", service.Location));
             }
         }
 
@@ -31,7 +31,7 @@ internal static class Dependencies
                 var first = cycle.Take(cycle.Count - 1).Min(StringComparer.Ordinal)!;
                 if (reported.Add(string.Join(",", cycle.Take(cycle.Count - 1).Order(StringComparer.Ordinal))))
                 {
-                    diagnostics.Add(Diagnostic.Error(
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Dependency, 
                         $"service \"{first}\": depends_on: dependency cycle: {string.Join(" -> ", Rotate(cycle, first))}",
                         services[first].Location));
                 }

@@ -25,14 +25,14 @@ internal static class Ports
             {
                 case YMapping map:
                     // Short entries arrive here as mappings too (CanonicalPass), one per port of a range: each counts.
-                    if (!budget.SpendPorts(1)) { r.Error(field, TooMany, map); return ports.ToImmutable(); }
+                    if (!budget.SpendPorts(1)) { r.Error(field, TooMany, map, DiagnosticCodes.InputTooLarge); return ports.ToImmutable(); }
                     if (ReadLong(r, map, field) is { } port) ports.Add(port with { Location = map.Location });
                     break;
                 case YScalar { IsNull: false } scalar:
-                    if (TooWide(scalar.Value) is { } wide) { r.Error(field, wide, scalar); break; }
+                    if (TooWide(scalar.Value) is { } wide) { r.Error(field, wide, scalar, DiagnosticCodes.InputTooLarge); break; }
                     var parsed = ParseShort(scalar.Value);
                     if (parsed is null) r.Error(field, $"invalid port \"{scalar.Value}\"", scalar);
-                    else if (!budget.SpendPorts(parsed.Value.Length)) { r.Error(field, TooMany, scalar); return ports.ToImmutable(); }
+                    else if (!budget.SpendPorts(parsed.Value.Length)) { r.Error(field, TooMany, scalar, DiagnosticCodes.InputTooLarge); return ports.ToImmutable(); }
                     else ports.AddRange(parsed.Value.Select(p => p with { Location = scalar.Location }));
                     break;
                 default:
@@ -194,8 +194,8 @@ internal static class Ports
                 r.Error($"expose[{i}]", $"invalid port \"{spec}\"", at);
                 continue;
             }
-            if (TooWide(spec) is { } wide) { r.Error($"expose[{i}]", wide, at); continue; }
-            if (!budget.SpendPorts(range.Value.End - range.Value.Start + 1)) { r.Error($"expose[{i}]", TooMany, at); break; }
+            if (TooWide(spec) is { } wide) { r.Error($"expose[{i}]", wide, at, DiagnosticCodes.InputTooLarge); continue; }
+            if (!budget.SpendPorts(range.Value.End - range.Value.Start + 1)) { r.Error($"expose[{i}]", TooMany, at, DiagnosticCodes.InputTooLarge); break; }
             for (var p = range.Value.Start; p <= range.Value.End; p++) result.Add(Fmt(p) + (proto == "/tcp" ? "" : proto));
         }
         return result.ToImmutable();

@@ -15,10 +15,10 @@ internal static class ProjectDecoder
         foreach (var entry in root.Entries)
         {
             if (entry.Name.StartsWith("x-", StringComparison.Ordinal) || ServiceKeys.TopLevel.Contains(entry.Name)) continue;
-            diagnostics.Add(Diagnostic.Error($"unknown top-level field \"{entry.Name}\"", entry.Key.Location));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownField, $"unknown top-level field \"{entry.Name}\"", entry.Key.Location));
         }
         if (root.Find("version") is { } version)
-            diagnostics.Add(Diagnostic.Warning("the attribute \"version\" is obsolete and ignored", version.Key.Location));
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.ObsoleteField, "the attribute \"version\" is obsolete and ignored", version.Key.Location));
 
         var networks = Section(r, root, "networks").ToDictionary(e => e.Name, e => TopLevelDecoder.Network(r, e, name), StringComparer.Ordinal);
         var volumes = Section(r, root, "volumes").ToDictionary(e => e.Name, e => TopLevelDecoder.Volume(r, e, name), StringComparer.Ordinal);
@@ -31,7 +31,7 @@ internal static class ProjectDecoder
         {
             if (!IsValidServiceName(entry.Name))
             {
-                diagnostics.Add(Diagnostic.Error($"invalid service name \"{entry.Name}\": use letters, digits, '.', '_' and '-'", entry.Key.Location));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidServiceName, $"invalid service name \"{entry.Name}\": use letters, digits, '.', '_' and '-'", entry.Key.Location));
                 continue;
             }
             if (ServiceDecoder.Decode(entry.Name, entry, context, diagnostics) is { } service) services[entry.Name] = service;

@@ -11,20 +11,16 @@ internal sealed class Reader(List<Diagnostic> diagnostics, string context)
     public List<Diagnostic> Diagnostics => diagnostics;
     public string Context => context;
 
-    public Reader For(string newContext) => new(diagnostics, newContext);
-
-    public void Error(string field, string message, YNode? at) =>
-        diagnostics.Add(Diagnostic.Error(context.Length == 0 ? $"{field}: {message}" : $"{context}: {field}: {message}", at?.Location));
-
-    public void Warning(string field, string message, YNode? at) =>
-        diagnostics.Add(Diagnostic.Warning(context.Length == 0 ? $"{field}: {message}" : $"{context}: {field}: {message}", at?.Location));
+    /// <summary>A field's value is wrong (<see cref="DiagnosticCodes.InvalidValue"/> unless <paramref name="code"/> says otherwise).</summary>
+    public void Error(string field, string message, YNode? at, DiagnosticCode? code = null) =>
+        diagnostics.Add(Diagnostic.Error(code ?? DiagnosticCodes.InvalidValue, context.Length == 0 ? $"{field}: {message}" : $"{context}: {field}: {message}", at?.Location));
 
     public void CheckKeys(YMapping map, string field, IReadOnlySet<string> allowed)
     {
         foreach (var entry in map.Entries)
         {
             if (entry.Name.StartsWith("x-", StringComparison.Ordinal) || allowed.Contains(entry.Name)) continue;
-            diagnostics.Add(Diagnostic.Error(
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownField, 
                 (context.Length == 0 ? "" : context + ": ") + (field.Length == 0 ? "" : field + ": ") + $"unknown field \"{entry.Name}\"",
                 entry.Key.Location));
         }

@@ -35,12 +35,12 @@ internal static class ServiceDecoder
         };
         if (map is null)
         {
-            diagnostics.Add(Diagnostic.Error($"service \"{name}\" must be a mapping", entry.Value.Location));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, $"service \"{name}\" must be a mapping", entry.Value.Location));
             return null;
         }
         r.CheckKeys(map, "", ServiceKeys.All);
         if (map["image"] is null && map["build"] is null && map["provider"] is null)
-            diagnostics.Add(Diagnostic.Error($"service \"{name}\" has neither an image nor a build context specified", entry.Key.Location));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ServiceWithoutImage, $"service \"{name}\" has neither an image nor a build context specified", entry.Key.Location));
 
         var envFiles = EnvFiles(r, map["env_file"]);
         var networkMode = r.Str(map["network_mode"], "network_mode");
@@ -185,7 +185,7 @@ internal static class ServiceDecoder
             if (!ctx.EnvFileCache.TryGetValue(file.Format + ":" + file.Path, out var parsed))
             {
                 var (content, problem) = Bounds.InputFiles.ReadText(file.Path);
-                if (content is null) { r.Error("env_file", $"cannot read {ctx.Display(file.Path)}: {problem}", envFileNode); continue; }
+                if (content is null) { r.Error("env_file", $"cannot read {ctx.Display(file.Path)}: {problem}", envFileNode, DiagnosticCodes.FileNotFound); continue; }
                 parsed = file.Format == "raw" ? DotEnv.ParseRaw(content) : DotEnv.Parse(content, ctx.Display(file.Path), ctx.Lookup);
                 ctx.EnvFileCache[file.Format + ":" + file.Path] = parsed;
                 if (parsed.Error is not null) r.Diagnostics.Add(parsed.Error);

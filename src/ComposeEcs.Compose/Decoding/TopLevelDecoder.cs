@@ -99,7 +99,7 @@ internal static class TopLevelDecoder
 
     private static YMapping Fail(Reader r, YEntry entry, string kind)
     {
-        r.Diagnostics.Add(Diagnostic.Error($"{kind} \"{entry.Name}\" must be a mapping", entry.Value.Location));
+        r.Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, $"{kind} \"{entry.Name}\" must be a mapping", entry.Value.Location));
         return YMapping.Empty(entry.Key.Location);
     }
 

@@ -18,7 +18,7 @@ public static class DotEnv
 
         var text = content.Replace("\r\n", "\n").TrimStart('\uFEFF');
         if (text.IndexOf('\0') is var nul and >= 0)
-            return new Parsed([.. own], Diagnostic.Error("a NUL character (\\0) in an env file", new SourceLocation(displayPath, 1 + text.AsSpan(0, nul).Count('\n'), 1)));
+            return new Parsed([.. own], Diagnostic.Error(DiagnosticCodes.EnvFileSyntax, "a NUL character (\\0) in an env file", new SourceLocation(displayPath, 1 + text.AsSpan(0, nul).Count('\n'), 1)));
         var pos = 0;
         var line = 1;
         while (pos < text.Length)
@@ -35,7 +35,7 @@ public static class DotEnv
             var eq = trimmed.IndexOf('=');
             var key = (eq < 0 ? trimmed : trimmed[..eq]).Trim();
             if (!IsValidKey(key))
-                return new Parsed([.. own], Diagnostic.Error($"invalid variable name \"{key}\" in env file", new SourceLocation(displayPath, lineStart, 1)));
+                return new Parsed([.. own], Diagnostic.Error(DiagnosticCodes.EnvFileSyntax, $"invalid variable name \"{key}\" in env file", new SourceLocation(displayPath, lineStart, 1)));
             if (eq < 0)
             {
                 // A bare KEY takes its value from the environment, or is left out.
@@ -53,10 +53,10 @@ public static class DotEnv
                 var quote = text[valueStart];
                 var close = FindClosingQuote(text, valueStart + 1, quote);
                 if (close < 0)
-                    return new Parsed([.. own], Diagnostic.Error($"unterminated quoted value for \"{key}\"", new SourceLocation(displayPath, lineStart, 1)));
+                    return new Parsed([.. own], Diagnostic.Error(DiagnosticCodes.EnvFileSyntax, $"unterminated quoted value for \"{key}\"", new SourceLocation(displayPath, lineStart, 1)));
                 var inner = text[(valueStart + 1)..close];
                 var value = quote == '\'' ? new Interpolation.Outcome(inner, null, []) : Interpolation.Substitute(Unescape(inner), Resolve);
-                if (value.Error is { } quotedError) return new Parsed([.. own], Diagnostic.Error(quotedError, new SourceLocation(displayPath, lineStart, 1)));
+                if (value.Error is { } quotedError) return new Parsed([.. own], Diagnostic.Error(DiagnosticCodes.EnvFileSyntax, quotedError, new SourceLocation(displayPath, lineStart, 1)));
                 Add(key, value.Value!);
                 line += CountNewlines(text, pos, close);
                 var after = text.IndexOf('\n', close);
@@ -69,7 +69,7 @@ public static class DotEnv
             var hash = unquoted.IndexOf(" #", StringComparison.Ordinal);
             if (hash >= 0) unquoted = unquoted[..hash];
             var expanded = Interpolation.Substitute(unquoted.Trim(), Resolve);
-            if (expanded.Error is { } error) return new Parsed([.. own], Diagnostic.Error(error, new SourceLocation(displayPath, lineStart, 1)));
+            if (expanded.Error is { } error) return new Parsed([.. own], Diagnostic.Error(DiagnosticCodes.EnvFileSyntax, error, new SourceLocation(displayPath, lineStart, 1)));
             Add(key, expanded.Value!);
             pos = end + 1; line++;
         }

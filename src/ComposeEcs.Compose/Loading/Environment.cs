@@ -30,11 +30,11 @@ internal static class Environment
         {
             if (!File.Exists(file))
             {
-                if (envFiles.Count > 0) diagnostics.Add(Diagnostic.Error($"env file {display(file)} not found", at));
+                if (envFiles.Count > 0) diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileNotFound, $"env file {display(file)} not found", at));
                 continue;
             }
             var (content, problem) = Bounds.InputFiles.ReadText(file);
-            if (content is null) { diagnostics.Add(Diagnostic.Error($"cannot read {display(file)}: {problem}", at)); continue; }
+            if (content is null) { diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileNotFound, $"cannot read {display(file)}: {problem}", at)); continue; }
             var parsed = DotEnv.Parse(content, display(file), name => process.TryGetValue(name, out var v) ? v : values.GetValueOrDefault(name));
             if (parsed.Error is not null) diagnostics.Add(parsed.Error);
             foreach (var (key, value) in parsed.Values) values[key] = value;

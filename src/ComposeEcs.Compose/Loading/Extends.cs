@@ -62,19 +62,19 @@ internal static class Extends
         var key = $"{display(file)}:{service}";
         if (stack.Count >= LoadLimits.MaxExtendsDepth)
         {
-            diagnostics.Add(Diagnostic.Error($"extends chain longer than {LoadLimits.MaxExtendsDepth} services", at));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Extends, $"extends chain longer than {LoadLimits.MaxExtendsDepth} services", at));
             return null;
         }
         if (stack.Contains(key))
         {
             var members = stack.Skip(stack.IndexOf(key)).Order(StringComparer.Ordinal);
             if (reportedCycles.Add(string.Join(",", members)))
-                diagnostics.Add(Diagnostic.Error($"extends cycle: {string.Join(" -> ", stack.Append(key))}", at));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Extends, $"extends cycle: {string.Join(" -> ", stack.Append(key))}", at));
             return null;
         }
         if (ServiceIn(fileRoot, service, memo) is not YMapping svc)
         {
-            diagnostics.Add(Diagnostic.Error($"cannot extend service \"{service}\": no such service in {display(file)}", at));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Extends, $"cannot extend service \"{service}\": no such service in {display(file)}", at));
             return null;
         }
         if (svc["extends"] is not { } ext) return svc;
@@ -92,7 +92,7 @@ internal static class Extends
         }
         if (string.IsNullOrEmpty(baseService))
         {
-            diagnostics.Add(Diagnostic.Error($"service \"{service}\": extends: needs a service name", ext.Location));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Extends, $"service \"{service}\": extends: needs a service name", ext.Location));
             return null;
         }
         var baseRoot = baseFile == file

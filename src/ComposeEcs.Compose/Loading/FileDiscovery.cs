@@ -22,7 +22,7 @@ internal static class FileDiscovery
             var found = Defaults.Select(name => Path.Combine(dir, name)).Where(File.Exists).ToList();
             if (found.Count == 0) continue;
             if (found.Count > 1)
-                diagnostics.Add(Diagnostic.Warning($"found multiple config files with supported names: {string.Join(", ", found.Select(Path.GetFileName))}; using {Path.GetFileName(found[0])}"));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.SeveralComposeFiles, $"found multiple config files with supported names: {string.Join(", ", found.Select(Path.GetFileName))}; using {Path.GetFileName(found[0])}"));
             var main = found[0];
             var stem = Path.GetFileNameWithoutExtension(main);
             var ext = Path.GetExtension(main);
@@ -31,7 +31,7 @@ internal static class FileDiscovery
                 .FirstOrDefault(File.Exists);
             return overrideFile is null ? [main] : [main, overrideFile];
         }
-        diagnostics.Add(Diagnostic.Error($"no configuration file provided: not found (looked for {string.Join(", ", Defaults)} in {searchDir} and its parents)"));
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileNotFound, $"no configuration file provided: not found (looked for {string.Join(", ", Defaults)} in {searchDir} and its parents)"));
         return null;
     }
 }

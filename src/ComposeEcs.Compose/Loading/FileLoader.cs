@@ -52,18 +52,18 @@ internal sealed class FileLoader(LoadScope scope)
         else if (parsed.Root is not null && scope.Budget.Spend(parsed.Nodes, parsed.Chars) is { } problem)
         {
             // The same file read again under another environment is interpolated again: it counts again.
-            scope.Diagnostics.Add(Diagnostic.Error(problem, requestedAt ?? parsed.Root.Location));
+            scope.Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InputTooLarge, problem, requestedAt ?? parsed.Root.Location));
             return null;
         }
         if (parsed.Root is null) return null;
         if (parsed.Root is not YMapping root)
         {
-            scope.Diagnostics.Add(Diagnostic.Error("top-level object must be a mapping", parsed.Root.Location));
+            scope.Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotAComposeFile, "top-level object must be a mapping", parsed.Root.Location));
             return null;
         }
         if (root.Entries.IsEmpty)
         {
-            scope.Diagnostics.Add(Diagnostic.Error("empty compose file", root.Location));
+            scope.Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NotAComposeFile, "empty compose file", root.Location));
             return null;
         }
         var errorsBefore = scope.Diagnostics.Count(d => d.Severity == Severity.Error);
@@ -77,7 +77,7 @@ internal sealed class FileLoader(LoadScope scope)
         var (text, problem) = InputFiles.ReadText(path);
         if (text is null)
         {
-            scope.Diagnostics.Add(Diagnostic.Error($"cannot read {scope.Display(path)}: {problem}", requestedAt));
+            scope.Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileNotFound, $"cannot read {scope.Display(path)}: {problem}", requestedAt));
             return (null, 0, 0);
         }
         var (nodes, chars) = (scope.Budget.Nodes, scope.Budget.ScalarChars);

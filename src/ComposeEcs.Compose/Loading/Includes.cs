@@ -29,7 +29,7 @@ internal static class Includes
             var cycle = paths.FirstOrDefault(p => stack.Contains(p) || p == path);
             if (cycle is not null)
             {
-                diagnostics.Add(Diagnostic.Error($"include cycle: {string.Join(" -> ", stack.Append(path).Append(cycle).Select(loader.Scope.Display))}", entry.Location));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Include, $"include cycle: {string.Join(" -> ", stack.Append(path).Append(cycle).Select(loader.Scope.Display))}", entry.Location));
                 return null;
             }
             // The same include reached again (a diamond, or one file included twice) is not loaded again.
@@ -76,7 +76,7 @@ internal static class Includes
                 };
                 if (paths.Length == 0)
                 {
-                    diagnostics.Add(Diagnostic.Error("include: path is required", m.Location));
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Include, "include: path is required", m.Location));
                     return null;
                 }
                 var projectDir = m["project_directory"] is YScalar { IsNull: false } pd ? Abs(pd.Value) : Path.GetDirectoryName(paths[0])!;
@@ -88,7 +88,7 @@ internal static class Includes
                 };
                 return (paths, projectDir, envFiles);
             default:
-                diagnostics.Add(Diagnostic.Error("include: each entry must be a path or a mapping", entry.Location));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Include, "include: each entry must be a path or a mapping", entry.Location));
                 return null;
         }
     }
@@ -107,7 +107,7 @@ internal static class Includes
                 if (mine.TryGetValue(e.Name, out var defined))
                 {
                     if (!ReferenceEquals(defined, e.Value) && Canonical(defined) != Canonical(e.Value))
-                        diagnostics.Add(Diagnostic.Error($"{section[..^1]} \"{e.Name}\" from included file {includedName} conflicts with the one defined here", at.Location));
+                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Include, $"{section[..^1]} \"{e.Name}\" from included file {includedName} conflicts with the one defined here", at.Location));
                     continue;
                 }
                 mine[e.Name] = e.Value;

@@ -19,14 +19,14 @@ public static class InterpolatePass
                     foreach (var name in outcome.Unset)
                     {
                         if (warnedUnset.Add(name))
-                            diagnostics.Add(Diagnostic.Warning($"the \"{name}\" variable is not set, defaulting to a blank string", scalar.Location));
+                            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.VariableNotSet, $"the \"{name}\" variable is not set, defaulting to a blank string", scalar.Location));
                     }
                     if (outcome.Error is { } error)
                     {
                         var message = error.StartsWith("required variable", StringComparison.Ordinal)
                             ? error
                             : $"invalid interpolation format for {path}: \"{scalar.Value}\" ({error}); you may need to escape any $ with another $";
-                        diagnostics.Add(Diagnostic.Error(message, scalar.Location));
+                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Interpolation, message, scalar.Location));
                         return scalar;
                     }
                     return scalar with { Value = outcome.Value! };

@@ -21,7 +21,7 @@ public static class Profiles
             foreach (var (dependency, spec) in service.DependsOn)
             {
                 if (!spec.Required || enabled.ContainsKey(dependency) || !project.Services.TryGetValue(dependency, out var disabled)) continue;
-                diagnostics.Add(Diagnostic.Error(
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ServiceSelection, 
                     $"service \"{service.Name}\" depends on service \"{dependency}\" which is disabled by profiles ({string.Join(", ", disabled.Profiles)}); enable it with --profile",
                     service.Location));
             }
@@ -40,7 +40,7 @@ public static class Profiles
         foreach (var target in targets)
         {
             if (project.Services.ContainsKey(target)) pending.Push(target);
-            else diagnostics.Add(Diagnostic.Error($"no such service: \"{target}\""));
+            else diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ServiceSelection, $"no such service: \"{target}\""));
         }
         while (pending.TryPop(out var name))
         {

@@ -39,11 +39,11 @@ public static partial class YamlParsing
             var location = new SourceLocation(displayPath, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column));
             // YamlDotNet reports tab indentation at the start of the enclosing mapping; point at the tab instead.
             if (e.Message.Contains("tab", StringComparison.Ordinal) && FirstTabIndent(text) is { } tab) location = location with { Line = tab, Column = 1 };
-            return new(null, [Diagnostic.Error("invalid YAML: " + CleanMessage(e.Message), location)]);
+            return new(null, [Diagnostic.Error(DiagnosticCodes.YamlSyntax, "invalid YAML: " + CleanMessage(e.Message), location)]);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
-            return new(null, [Diagnostic.Error("invalid YAML: " + e.Message, new SourceLocation(displayPath, 1, 1))]);
+            return new(null, [Diagnostic.Error(DiagnosticCodes.YamlSyntax, "invalid YAML: " + e.Message, new SourceLocation(displayPath, 1, 1))]);
         }
     }
 
@@ -197,7 +197,7 @@ public static partial class YamlParsing
                 var value = ReadNode(parser) ?? YScalar.String("", keyNode?.Location ?? At(start.Start));
                 if (keyNode is not YScalar key)
                 {
-                    Diagnostics.Add(Diagnostic.Error("mapping keys must be scalars", keyNode?.Location ?? At(start.Start)));
+                    Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, "mapping keys must be scalars", keyNode?.Location ?? At(start.Start)));
                     continue;
                 }
                 if (key.Value == "<<" && keyEvent is Scalar { Style: ScalarStyle.Plain })
@@ -208,7 +208,7 @@ public static partial class YamlParsing
                 var keyAt = keyEvent is null ? key : key with { Location = At(keyEvent.Start) };
                 if (!names.Add(key.Value))
                 {
-                    Diagnostics.Add(Diagnostic.Error($"duplicate key \"{key.Value}\"", keyAt.Location));
+                    Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"duplicate key \"{key.Value}\"", keyAt.Location));
                     continue;
                 }
                 entries.Add(new YEntry(keyAt with { Kind = ScalarKind.String }, value));
@@ -233,11 +233,11 @@ public static partial class YamlParsing
                     foreach (var item in seq.Items)
                     {
                         if (item is YMapping m) merged.Add(m);
-                        else Diagnostics.Add(Diagnostic.Error("merge key \"<<\" expects a mapping or a list of mappings", item.Location));
+                        else Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, "merge key \"<<\" expects a mapping or a list of mappings", item.Location));
                     }
                     break;
                 default:
-                    Diagnostics.Add(Diagnostic.Error("merge key \"<<\" expects a mapping or a list of mappings", value.Location));
+                    Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, "merge key \"<<\" expects a mapping or a list of mappings", value.Location));
                     break;
             }
         }

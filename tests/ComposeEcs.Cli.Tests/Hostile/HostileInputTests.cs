@@ -49,7 +49,7 @@ public sealed class HostileInputTests : IDisposable
 
         Assert.Equal(2, config.Exit);
         Assert.Equal(2, convert.Exit);
-        Assert.Contains("compose.yaml:100:14: error: invalid YAML: nesting deeper than 100 levels (after alias expansion)", config.Error);
+        Assert.Contains("compose.yaml:100:14: error CE1002: invalid YAML: nesting deeper than 100 levels (after alias expansion)", config.Error);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class HostileInputTests : IDisposable
         var (config, _) = await HostileRun.AssertBoundedAsync(_dir, "big string");
 
         Assert.Equal(2, config.Exit);
-        Assert.Matches(@"^compose\.yaml:\d+:12: error: invalid YAML: document too large: more than 8,000,000 characters", config.Error);
+        Assert.Matches(@"^compose\.yaml:\d+:12: error CE1002: invalid YAML: document too large: more than 8,000,000 characters", config.Error);
     }
 
     [Fact]
@@ -81,8 +81,8 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Theory]
-    [InlineData("env_file", "services:\n  web:\n    image: nginx\n    env_file: /dev/zero\n", "compose.yaml:4:15: error: service \"web\": env_file: cannot read ")]
-    [InlineData("include", "include: [/dev/zero]\nservices:\n  web:\n    image: nginx\n", "compose.yaml:1:11: error: cannot read ")]
+    [InlineData("env_file", "services:\n  web:\n    image: nginx\n    env_file: /dev/zero\n", "compose.yaml:4:15: error CE1001: service \"web\": env_file: cannot read ")]
+    [InlineData("include", "include: [/dev/zero]\nservices:\n  web:\n    image: nginx\n", "compose.yaml:1:11: error CE1001: cannot read ")]
     public async Task Dev_zero_is_refused_by_name_not_read(string field, string compose, string expected)
     {
         Write("compose.yaml", compose);
@@ -117,7 +117,7 @@ public sealed class HostileInputTests : IDisposable
         Assert.Same(run, finished);
         var result = await run;
         Assert.Equal(2, result.Exit);
-        Assert.StartsWith("compose.yaml:4:15: error: service \"web\": env_file: cannot read pipe: is a FIFO, not a regular file", result.Error);
+        Assert.StartsWith("compose.yaml:4:15: error CE1001: service \"web\": env_file: cannot read pipe: is a FIFO, not a regular file", result.Error);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class HostileInputTests : IDisposable
         var (config, convert) = await HostileRun.AssertBoundedAsync(_dir, "every port");
 
         Assert.Equal(2, convert.Exit);
-        Assert.StartsWith("compose.yaml:4:13: error: service \"web\": ports[0]: port range \"1-65535\" spans 65,535 ports; at most 1,000 per range", config.Error);
+        Assert.StartsWith("compose.yaml:4:13: error CE1003: service \"web\": ports[0]: port range \"1-65535\" spans 65,535 ports; at most 1,000 per range", config.Error);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class HostileInputTests : IDisposable
 
         Assert.Equal(0, config.Exit);
         Assert.Equal(2, convert.Exit);
-        Assert.Contains("compose.yaml:4:13: error: service \"web\": ports: one entry publishes 201 ports; a load balancer takes at most 100", convert.Error);
+        Assert.Contains("compose.yaml:4:13: error CE2010: service \"web\": ports: one entry publishes 201 ports; a load balancer takes at most 100", convert.Error);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class HostileInputTests : IDisposable
 
         var (config, _) = await HostileRun.AssertBoundedAsync(_dir, "5 MB file");
 
-        Assert.Equal("error: cannot read compose.yaml: is larger than 4 MB\n", config.Error);
+        Assert.Equal("error CE1001: cannot read compose.yaml: is larger than 4 MB\n", config.Error);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class HostileInputTests : IDisposable
 
         var (config, _) = await HostileRun.AssertBoundedAsync(_dir, "NUL");
 
-        Assert.Equal("compose.yaml:4:15: error: invalid YAML: a value contains a NUL character (\\0)\n", config.Error);
+        Assert.Equal("compose.yaml:4:15: error CE1002: invalid YAML: a value contains a NUL character (\\0)\n", config.Error);
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public sealed class HostileInputTests : IDisposable
 
         var (config, _) = await HostileRun.AssertBoundedAsync(_dir, "1,001 services");
 
-        Assert.Equal("compose.yaml:1002:3: error: more than 1,000 services\n", config.Error);
+        Assert.Equal("compose.yaml:1002:3: error CE1003: more than 1,000 services\n", config.Error);
     }
 
     [Fact]

@@ -2,10 +2,14 @@ namespace ComposeEcs.Ecs.Tests.Golden;
 
 /// <summary>
 /// Every warning of every golden case (convert and loader) points at a line of a compose file that contains the field
-/// it names: <c>compose.yaml:10:5: warning: service "app": restart: ...</c> must point at the line with <c>restart</c>.
+/// it names: <c>compose.yaml:10:5: warning CE2003: service "app": restart: ...</c> must point at the line with <c>restart</c>.
 /// </summary>
-public sealed class WarningPositionsTests
+public sealed partial class WarningPositionsTests
 {
+    /// <summary><c>: warning CE2003: </c> (the code is part of the marker).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@": warning(?: CE\d{4})?: ")]
+    private static partial System.Text.RegularExpressions.Regex Marker();
+
     public static TheoryData<string> Warnings() =>
     [
         .. CaseFolder.All("convert").SelectMany(c => Lines(c, "diagnostics.txt", "")),
@@ -14,7 +18,7 @@ public sealed class WarningPositionsTests
 
     private static IEnumerable<string> Lines(CaseFolder folder, string file, string prefix) =>
         (folder.ReadExpected(file) ?? "").Split('\n')
-            .Where(l => l.StartsWith(prefix, StringComparison.Ordinal) && l.Contains("warning: ", StringComparison.Ordinal))
+            .Where(l => l.StartsWith(prefix, StringComparison.Ordinal) && Marker().IsMatch(l))
             .Select(l => $"{folder.Directory}|{l[prefix.Length..]}");
 
     [Theory]
@@ -22,14 +26,15 @@ public sealed class WarningPositionsTests
     public void Warning_points_at_a_line_naming_its_field(string warning)
     {
         var (directory, line) = (warning[..warning.IndexOf('|')], warning[(warning.IndexOf('|') + 1)..]);
-        var marker = line.IndexOf(": warning: ", StringComparison.Ordinal);
+        var match = Marker().Match(line);
+        var marker = match.Index;
         Assert.True(marker > 0, $"the warning has no position: {line}");
         var position = line[..marker].Split(':');
         var file = Path.GetFullPath(Path.Combine(directory, string.Join(':', position[..^2]).Replace("<repo>", CaseFolder.RepositoryRoot)));
         var number = int.Parse(position[^2], System.Globalization.CultureInfo.InvariantCulture);
         var source = File.ReadAllLines(file)[number - 1];
 
-        var message = line[(marker + ": warning: ".Length)..];
+        var message = line[(marker + match.Length)..];
         var service = "";
         if (message.StartsWith("service \"", StringComparison.Ordinal))
         {

@@ -64,7 +64,7 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
                     lock (store.Lock) stack.DeleteQueued = false;
                     store.SetStatus(stack, stack.Status.Replace("_IN_PROGRESS", "_FAILED", StringComparison.Ordinal), e.Message);
                 }
-            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            }, CancellationToken.None, TaskContinuationOptions.None, clock.Scheduler).Unwrap();
     }
 
     private Task Pause(Template template, string logicalId, ResourceOperation operation) =>
