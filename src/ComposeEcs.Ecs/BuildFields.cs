@@ -21,11 +21,11 @@ public static class BuildFields
             var service = project.Services[image.Service];
             var others = image.Build.Platforms.Where(p => !string.Equals(p, image.Platform, StringComparison.OrdinalIgnoreCase)).ToList();
             if (others.Count > 0)
-                yield return Diagnostic.Warning(
+                yield return Diagnostic.Warning(DiagnosticCodes.Ignored,
                     $"service \"{service.Name}\": build.platforms: only {image.Platform} is built, the platform its tasks run on; " +
                     $"{string.Join(", ", others)} {(others.Count == 1 ? "is" : "are")} not built or pushed", service.LocationOf("build.platforms"));
             if (image.Build.Network is { } network && !IsBuilderNetwork(network))
-                yield return Diagnostic.Warning(
+                yield return Diagnostic.Warning(DiagnosticCodes.Ignored,
                     $"service \"{service.Name}\": build.network: \"{network}\" is ignored: it is not a network of the machine that builds, " +
                     "so the build runs on Docker's default network (only host and none are passed to docker build)", service.LocationOf("build.network"));
         }

@@ -27,7 +27,7 @@ internal static class TaskDefinitionSize
             if (!template.Resources.TryGetValue(LogicalIds.TaskDefinition(service.Name), out var taskDefinition)) continue;
             var bytes = Encoding.UTF8.GetByteCount(TemplateWriter.ToCompactJson(taskDefinition.Properties));
             if (bytes > MaxBytes)
-                diagnostics = diagnostics.Add(Diagnostic.Error(
+                diagnostics = diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ContainerSetting,
                     $"service \"{service.Name}\": its task definition would be {bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes; ECS takes at most " +
                     $"{MaxBytes.ToString("N0", CultureInfo.InvariantCulture)} (64 KiB): make its environment, labels or delivered files smaller (large values belong in a secret or a config file in the image)",
                     service.Location));

@@ -55,7 +55,7 @@ public sealed class BuildFieldsTests : IDisposable
 
         Assert.DoesNotContain("--network", Arguments(project));
         var warning = Assert.Single(Warnings(project));
-        Assert.StartsWith("compose.yaml:6:7: warning: service \"api\": build.network: \"backend\" is ignored: it is not a network of the machine that builds", warning);
+        Assert.StartsWith("compose.yaml:6:7: warning CE2003: service \"api\": build.network: \"backend\" is ignored: it is not a network of the machine that builds", warning);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class BuildFieldsTests : IDisposable
 
         Assert.Equal(["--platform", "linux/amd64"], Arguments(project).SkipWhile(a => a != "--platform").Take(2));
         var warning = Assert.Single(Warnings(project));
-        Assert.Equal("compose.yaml:6:7: warning: service \"api\": build.platforms: only linux/amd64 is built, the platform its tasks run on; linux/arm64, linux/arm/v7 are not built or pushed", warning);
+        Assert.Equal("compose.yaml:6:7: warning CE2003: service \"api\": build.platforms: only linux/amd64 is built, the platform its tasks run on; linux/arm64, linux/arm/v7 are not built or pushed", warning);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ internal static class TopLevelDecoder
         if (!external && sources != 1)
             r.Error(field, sources == 0 ? "needs one of file, environment" + (isConfig ? ", content" : "") + " or external" : "file, environment and content are mutually exclusive", entry.Key);
         if (file is not null && NotAFile(Path.GetFullPath(file), isConfig) is { } problem)
-            r.Error(field + ".file", $"cannot read {file}: {problem}", map["file"]);
+            r.Error(field + ".file", $"cannot read {file}: {problem}", map["file"], DiagnosticCodes.FileNotFound);
         return new Secret(entry.Name)
         {
             Name = name,

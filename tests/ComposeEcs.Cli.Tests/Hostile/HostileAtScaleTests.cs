@@ -20,7 +20,7 @@ public sealed class HostileAtScaleTests : IDisposable
         var (config, convert) = await HostileRun.AssertBoundedAsync(_dir, "30,000 wide ranges");
 
         Assert.Equal(2, convert.Exit);
-        Assert.StartsWith("compose.yaml:5:9: error: service \"web\": ports[0]: port range \"1-65535\" spans 65,535 ports; at most 1,000 per range", config.Error);
+        Assert.StartsWith("compose.yaml:5:9: error CE1003: service \"web\": ports[0]: port range \"1-65535\" spans 65,535 ports; at most 1,000 per range", config.Error);
     }
 
     [Fact]
@@ -43,6 +43,6 @@ public sealed class HostileAtScaleTests : IDisposable
 
         Assert.Equal(0, config.Exit);
         Assert.Equal(2, convert.Exit);
-        Assert.Matches(@"^compose\.yaml:2:3: error: service ""web"": its task definition would be [\d,]+ bytes; ECS takes at most 65,536 \(64 KiB\)", convert.Error);
+        Assert.Matches(@"^compose\.yaml:2:3: error CE2041: service ""web"": its task definition would be [\d,]+ bytes; ECS takes at most 65,536 \(64 KiB\)", convert.Error);
     }
 }

@@ -31,7 +31,7 @@ public sealed class SpecialFileTests : IDisposable
         foreach (var run in new[] { config, convert })
         {
             Assert.Equal(2, run.Exit);
-            Assert.StartsWith("compose.yaml:7:11: error: secrets.cert.file: cannot read ", run.Error);
+            Assert.StartsWith("compose.yaml:7:11: error CE1001: secrets.cert.file: cannot read ", run.Error);
             Assert.Contains("cert.pem: is a FIFO, not a regular file", run.Error);
         }
     }
@@ -48,7 +48,7 @@ public sealed class SpecialFileTests : IDisposable
 
         Assert.Equal(2, config.Exit);
         Assert.Equal(2, convert.Exit);
-        Assert.StartsWith("compose.yaml:7:11: error: secrets.cert.file: cannot read ", config.Error);
+        Assert.StartsWith("compose.yaml:7:11: error CE1001: secrets.cert.file: cannot read ", config.Error);
         Assert.Contains(problem, config.Error);
     }
 
@@ -64,9 +64,9 @@ public sealed class SpecialFileTests : IDisposable
         var (config, convert) = await HostileRun.AssertBoundedAsync(_dir, "config FIFO");
 
         Assert.Equal(2, convert.Exit);
-        Assert.Contains("compose.yaml:7:11: error: configs.site.file: cannot read ", config.Error);
+        Assert.Contains("compose.yaml:7:11: error CE1001: configs.site.file: cannot read ", config.Error);
         Assert.Contains("site.conf: is a FIFO, not a regular file", config.Error);
-        Assert.Contains("compose.yaml:9:11: error: configs.zero.file: cannot read /dev/zero: is a character device, not a regular file", config.Error);
+        Assert.Contains("compose.yaml:9:11: error CE1001: configs.zero.file: cannot read /dev/zero: is a character device, not a regular file", config.Error);
     }
 
     [Fact]
