@@ -69,7 +69,7 @@ public sealed class DownCommandTests
         using var cancel = new CancellationTokenSource();
         using var hold = t.Server.HoldResources();
         var run = UpTestSupport.RunInAsync(t.Directory, t.Environment(), cancel.Token, "down");
-        await t.Server.WaitForStackStatusAsync("demo", "DELETE_IN_PROGRESS");
+        await Task.WhenAny(run, t.Server.WaitForStackStatusAsync("demo", "DELETE_IN_PROGRESS"));
         await cancel.CancelAsync();
 
         var result = await run;

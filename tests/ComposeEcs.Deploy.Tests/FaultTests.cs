@@ -112,7 +112,7 @@ public sealed class FaultTests
         using var cancel = new CancellationTokenSource();
         var hold = emulator.Server.HoldChangeSets();
         var run = UpAsync(emulator, Request(Templates.WebApp()), new EventLog(), cancel.Token);
-        await emulator.Server.WaitForRequestAsync("CreateChangeSet");
+        await Task.WhenAny(run, emulator.Server.WaitForRequestAsync("CreateChangeSet"));
         await cancel.CancelAsync();
         // Cleaning up waits for the change set to be computed (one being computed cannot be deleted).
         hold.Release();
