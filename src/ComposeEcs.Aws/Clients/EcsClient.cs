@@ -22,19 +22,8 @@ public sealed class EcsClient(AwsTransport transport) : IEcsServices
         }, cancellationToken).CollectAsync(cancellationToken);
 
     /// <summary>Describes any number of services (split into calls of 10, the API's limit).</summary>
-    public async Task<DescribeResult<EcsService>> DescribeServicesAsync(string cluster, IEnumerable<string> services, CancellationToken cancellationToken = default)
-    {
-        var items = new List<EcsService>();
-        var failures = new List<EcsFailure>();
-        foreach (var chunk in services.Chunk(DescribeServicesLimit))
-        {
-            var request = new JsonObject { ["cluster"] = cluster, ["services"] = Json.Array(chunk) };
-            var result = await _json.CallAsync("DescribeServices", request, cancellationToken).ConfigureAwait(false);
-            items.AddRange(result.Objects("services").Select(ReadService));
-            failures.AddRange(result.Objects("failures").Select(ReadFailure));
-        }
-        return new DescribeResult<EcsService>(items, failures);
-    }
+    public Task<DescribeResult<EcsService>> DescribeServicesAsync(string cluster, IEnumerable<string> services, CancellationToken cancellationToken = default) =>
+        DescribeInChunksAsync("DescribeServices", cluster, "services", services, DescribeServicesLimit, ReadService, cancellationToken);
 
     /// <param name="serviceName">Only the tasks of this service.</param>
     /// <param name="desiredStatus">RUNNING (the API default), PENDING or STOPPED.</param>
@@ -48,18 +37,23 @@ public sealed class EcsClient(AwsTransport transport) : IEcsServices
         }, cancellationToken).CollectAsync(cancellationToken);
 
     /// <summary>Describes any number of tasks (split into calls of 100, the API's limit).</summary>
-    public async Task<DescribeResult<EcsTask>> DescribeTasksAsync(string cluster, IEnumerable<string> tasks, CancellationToken cancellationToken = default)
+    public Task<DescribeResult<EcsTask>> DescribeTasksAsync(string cluster, IEnumerable<string> tasks, CancellationToken cancellationToken = default) =>
+        DescribeInChunksAsync("DescribeTasks", cluster, "tasks", tasks, DescribeTasksLimit, ReadTask, cancellationToken);
+
+    /// <summary>One Describe call per <paramref name="limit"/> names (<paramref name="key"/> is both the request list and the answer's), results and failures gathered.</summary>
+    private async Task<DescribeResult<T>> DescribeInChunksAsync<T>(
+        string action, string cluster, string key, IEnumerable<string> names, int limit, Func<JsonObject, T> read, CancellationToken cancellationToken)
     {
-        var items = new List<EcsTask>();
+        var items = new List<T>();
         var failures = new List<EcsFailure>();
-        foreach (var chunk in tasks.Chunk(DescribeTasksLimit))
+        foreach (var chunk in names.Chunk(limit))
         {
-            var request = new JsonObject { ["cluster"] = cluster, ["tasks"] = Json.Array(chunk) };
-            var result = await _json.CallAsync("DescribeTasks", request, cancellationToken).ConfigureAwait(false);
-            items.AddRange(result.Objects("tasks").Select(ReadTask));
+            var request = new JsonObject { ["cluster"] = cluster, [key] = Json.Array(chunk) };
+            var result = await _json.CallAsync(action, request, cancellationToken).ConfigureAwait(false);
+            items.AddRange(result.Objects(key).Select(read));
             failures.AddRange(result.Objects("failures").Select(ReadFailure));
         }
-        return new DescribeResult<EcsTask>(items, failures);
+        return new DescribeResult<T>(items, failures);
     }
 
     public async Task<DescribeResult<EcsCluster>> DescribeClustersAsync(IEnumerable<string> clusters, CancellationToken cancellationToken = default)

@@ -14,9 +14,9 @@ public sealed record DiagnosticCode(string Id, string Title)
 public static class DiagnosticCodes
 {
     // Loading (CE1xxx)
-    public static readonly DiagnosticCode FileNotFound = new("CE1001", "A compose file or env file cannot be found or read");
+    public static readonly DiagnosticCode FileNotFound = new("CE1001", "A compose file or env file cannot be found or read (missing, not a regular file, over 4 MB)");
     public static readonly DiagnosticCode YamlSyntax = new("CE1002", "The file is not valid YAML (syntax, duplicate key, merge key)");
-    public static readonly DiagnosticCode InputTooLarge = new("CE1003", "The input is past a load limit (file size, YAML nodes, services, ports)");
+    public static readonly DiagnosticCode InputTooLarge = new("CE1003", "The input is past a load limit (YAML nodes or characters after aliases, services, ports)");
     public static readonly DiagnosticCode NotAComposeFile = new("CE1004", "A compose file is empty or its top level is not a mapping");
     public static readonly DiagnosticCode SeveralComposeFiles = new("CE1005", "Several default compose file names in one directory; the first is used");
     public static readonly DiagnosticCode Interpolation = new("CE1010", "A ${...} expression is invalid, or a required variable is missing");

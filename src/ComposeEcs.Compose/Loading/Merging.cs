@@ -203,6 +203,4 @@ public static class Merging
         YSequence s => s with { Items = [.. s.Items.Where(i => !i.IsReset).Select(StripResets)], Tag = null },
         _ => node.IsOverride ? node with { Tag = null } : node,
     };
-
-    internal static ImmutableArray<YEntry> Entries(YNode? node) => node is YMapping m ? m.Entries : [];
 }
