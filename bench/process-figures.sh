@@ -28,8 +28,8 @@ measure() {
     ((kilobytes > peak)) && peak=$kilobytes
   done
   local middle=$(((${#times[@]} + 1) / 2)) input
-  input=$(find "$dir" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
-  printf '| %s | %s KB | `%s` | %s | %s s | %s s | %s MB |\n' "$label" "$((input / 1000))" "${*//$work\//}" "$code" \
+  input=$(find "$dir" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1000 }')
+  printf '| %s | %s KB | `%s` | %s | %s s | %s s | %s MB |\n' "$label" "$input" "${*//$work\//}" "$code" \
     "$(printf '%s\n' "${times[@]}" | sort -n | sed -n "${middle}p")" "$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "${middle}p")" "$((peak / 1024))"
 }
 

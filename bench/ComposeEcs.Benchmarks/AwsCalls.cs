@@ -6,9 +6,12 @@ using ComposeEcs.FakeAws;
 namespace ComposeEcs.Benchmarks;
 
 /// <summary>
-/// One <c>up</c> of the generated N-service project against the loopback emulator, and the requests it made, counted by
-/// operation. Pages are AWS's usual 100 items; polling calls (DescribeStacks, DescribeStackEvents) grow with how long
-/// the deployment runs, so they are shown apart from the calls every <c>up</c> makes once.
+/// One <c>up</c> of the generated N-service project (without the depends_on chain, so services start side by side)
+/// against the loopback emulator, and the requests it made, counted by operation. Pages are AWS's usual 100 items. The
+/// emulator runs on its scaled clock at 1/1000 (each resource takes its modeled time, a load balancer's 3 minutes are
+/// 180 ms) and <c>up</c> polls every 5 ms, i.e. every 5 s of modeled time, the interval it backs off to on AWS: the
+/// polling calls (DescribeStacks, DescribeStackEvents) are about those of a real deployment, shown apart from the
+/// calls every <c>up</c> makes once.
 /// </summary>
 public static class AwsCalls
 {
@@ -19,8 +22,8 @@ public static class AwsCalls
         var directory = Directory.CreateTempSubdirectory("compose-ecs-bench-up-").FullName;
         try
         {
-            GeneratedProject.Write(directory, services);
-            await using var aws = await FakeAwsServer.StartAsync(new FakeAwsOptions { ResourceDelay = TimeSpan.FromMilliseconds(2), PageSize = 100, Seed = 1 });
+            GeneratedProject.Write(directory, services, chain: false);
+            await using var aws = await FakeAwsServer.StartAsync(new FakeAwsOptions { TimeScale = 0.001, PageSize = 100, Seed = 1 });
             var environment = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["AWS_ENDPOINT_URL"] = aws.Endpoint.ToString(),
@@ -30,7 +33,7 @@ public static class AwsCalls
                 ["AWS_CONFIG_FILE"] = Path.Combine(directory, "no-such-aws-config"),
                 ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(directory, "no-such-aws-credentials"),
                 ["HOME"] = directory,
-                ["COMPOSE_ECS_POLL_INTERVAL"] = "50ms",
+                ["COMPOSE_ECS_POLL_INTERVAL"] = "5ms",
             };
             var error = new StringWriter();
             var clock = Stopwatch.StartNew();

@@ -10,8 +10,10 @@ namespace ComposeEcs.Benchmarks;
 /// </summary>
 public static class GeneratedProject
 {
+    /// <param name="chain">Each service depends on the one before it (a worst case for the loader and the dependency
+    /// checks; deploying it would start the services one after another).</param>
     /// <returns>The path of the written <c>compose.yaml</c>.</returns>
-    public static string Write(string directory, int services)
+    public static string Write(string directory, int services, bool chain = true)
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, ".env"), "REGISTRY=ghcr.io/example\nTAG=1.0.0\nLOG_LEVEL=info\n");
@@ -48,7 +50,7 @@ public static class GeneratedProject
             sb.Append("    environment:\n");
             sb.Append($"      SERVICE_NAME: {name}\n");
             sb.Append($"      UPSTREAM: http://svc{((i + 1) % services).ToString("D4", CultureInfo.InvariantCulture)}:8080\n");
-            if (i > 0) sb.Append($"    depends_on: [svc{(i - 1).ToString("D4", CultureInfo.InvariantCulture)}]\n");
+            if (chain && i > 0) sb.Append($"    depends_on: [svc{(i - 1).ToString("D4", CultureInfo.InvariantCulture)}]\n");
         }
         var path = Path.Combine(directory, "compose.yaml");
         File.WriteAllText(path, sb.ToString());

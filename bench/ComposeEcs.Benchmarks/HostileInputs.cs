@@ -18,8 +18,8 @@ public static class HostileInputs
         var cases = new Dictionary<string, Action<string>>
         {
             ["interpolation-nested-1mb"] = d => Compose(d, Web + "    environment:\n      X: \"" + Repeat("${A:-", 160_000) + "x" + new string('}', 160_000) + "\"\n"),
-            ["interpolation-31-deep-many-values"] = d => Compose(d, Web + "    environment:\n" + Lines(i => $"      V{i}: \"{Repeat("${A:-", 31)}x{new string('}', 31)}\"", 5_500)),
-            ["alias-chain-deep"] = d => Compose(d, Lines(i => i == 0 ? "x-a0: &a0 [x]" : $"x-a{i}: &a{i} [*a{i - 1}]", 50_000) + Web),
+            ["interpolation-31-deep-many-values"] = d => Compose(d, Web + "    environment:\n" + Lines(i => $"      V{i}: \"{Repeat("${A:-", 31)}x{new string('}', 31)}\"", 4_900)),
+            ["alias-chain-deep"] = d => Compose(d, Lines(i => i == 0 ? "x-a0: &a0 [x]" : $"x-a{i}: &a{i} [*a{i - 1}]", 36_000) + Web),
             ["alias-fan-out"] = d => Compose(d, "x-a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + Lines(i => $"x-a{i + 1}: &a{i + 1} [{string.Join(", ", Enumerable.Repeat($"*a{i}", 10))}]", 9) + Web
                 + "    environment:\n" + Lines(i => $"      V{i}: *a9", 15_000)),
             ["big-string-x1000"] = d => Compose(d, "x-big: &big \"" + new string('y', 900_000) + "\"\n" + Web + "    environment:\n" + Lines(i => $"      V{i}: *big", 1_000)),
@@ -29,7 +29,7 @@ public static class HostileInputs
             ["port-range-every-port"] = d => Compose(d, Web + "    ports:\n" + Lines(_ => "      - \"1-65535:1-65535\"", 30_000)),
             ["port-ranges-at-the-limit"] = d => Compose(d, "services:\n" + Lines(s => $"  s{s}:\n    image: nginx\n    expose:\n" + Lines(r => $"      - \"{10_000 + r * 1_000}-{10_999 + r * 1_000}\"", 1), 10)),
             ["huge-bad-value"] = d => Compose(d, Web + "    ports: [\"" + new string('9', Megabyte) + "\"]\n"),
-            ["many-variables-one-service"] = d => Compose(d, Web + "    environment:\n" + Lines(i => $"      VARIABLE_{i}: value-{i}", 35_000)),
+            ["many-variables-one-service"] = d => Compose(d, Web + "    environment:\n" + Lines(i => $"      VARIABLE_{i}: value-{i}", 30_000)),
             ["services-1000-with-env"] = d => GeneratedProject.Write(d, 1_000),
         };
         var written = new List<string>();
@@ -68,7 +68,7 @@ public static class HostileInputs
     /// <summary>A root file including 500 small files, each of which includes one shared file 20 times: about 1 MB in all.</summary>
     private static void IncludeFanOut(string directory)
     {
-        File.WriteAllText(Path.Combine(directory, "shared.yaml"), "x-shared: &shared\n  LOG_LEVEL: info\n" + Lines(i => $"  VAR_{i}: value-{i}", 40_000));
+        File.WriteAllText(Path.Combine(directory, "shared.yaml"), "x-shared: &shared\n  LOG_LEVEL: info\n" + Lines(i => $"  VAR_{i}: value-{i}", 35_000));
         File.WriteAllText(Path.Combine(directory, "compose.yaml"), "include:\n" + Lines(i => $"  - part{i}.yaml", 500) + Web);
         for (var i = 0; i < 500; i++)
             File.WriteAllText(Path.Combine(directory, $"part{i}.yaml"), "include:\n" + Lines(_ => "  - shared.yaml", 20) + $"services:\n  s{i}:\n    image: nginx\n");

@@ -30,6 +30,7 @@ public sealed class AwsOptions
     {
         var home = context.GetEnvironment("HOME") ?? context.GetEnvironment("USERPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         var environment = new AwsEnvironment(context.GetEnvironment, home, context.AwsSdkFallback);
+        settings = settings with { Retry = settings.Retry ?? context.AwsRetry };
         var reporter = new Messages.RetryReporter(context.Error, settings.Retry ?? ComposeEcs.Aws.Http.RetryPolicy.Default, TimeProvider.System);
         var observer = settings.OnRequest;
         settings = settings with { OnRequest = attempt => { observer?.Invoke(attempt); reporter.Observe(attempt); } };

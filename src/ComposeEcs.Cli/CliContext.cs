@@ -24,6 +24,9 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, IReadOnlyDicti
     /// <summary>The AWS SDK's own credential and region chains (instance metadata, SSO, ...); tests replace them with <see cref="NoSdkFallback"/>.</summary>
     public IAwsSdkFallback AwsSdkFallback { get; init; } = new SdkFallback();
 
+    /// <summary>How AWS calls are retried; null is <see cref="Aws.Http.RetryPolicy.Default"/> (tests shorten the waits, not the attempts).</summary>
+    public Aws.Http.RetryPolicy? AwsRetry { get; init; }
+
     public string? GetEnvironment(string name) => Environment.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
     public static CliContext FromProcess() => new(

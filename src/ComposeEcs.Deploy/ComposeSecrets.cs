@@ -31,8 +31,14 @@ public sealed class ComposeSecrets(AwsContext aws, string projectName)
             byte[] bytes;
             if (secret.File is { } file)
             {
-                if (!File.Exists(file)) return ([], $"secret '{secret.Key}': file {file} does not exist");
-                bytes = File.ReadAllBytes(file);
+                if (!File.Exists(file) && !Directory.Exists(file)) return ([], $"secret '{secret.Key}': file {file} does not exist");
+                // A FIFO or /dev/zero is refused by name, never opened; one byte past the limit is enough to refuse the size.
+                var (read, problem) = Compose.Bounds.InputFiles.ReadBytes(file, MaxBytes);
+                if (read is null)
+                    return ([], problem!.StartsWith("is larger than", StringComparison.Ordinal)
+                        ? $"secret '{secret.Key}' is {new FileInfo(file).Length:N0} bytes, over Secrets Manager's {MaxBytes:N0}-byte limit"
+                        : $"secret '{secret.Key}': cannot read {file}: {problem}");
+                bytes = read;
             }
             else if (secret.Environment is { } variable)
             {
@@ -50,7 +56,7 @@ public sealed class ComposeSecrets(AwsContext aws, string projectName)
     /// <summary>The keys of secrets whose files exist and are not UTF-8 text (what the transform delivers as binary).</summary>
     public static IEnumerable<string> BinaryKeys(ComposeProject project) =>
         SecretParameters.Of(project).Select(p => project.Secrets[p.Secret])
-            .Where(s => s.File is { } f && File.Exists(f) && new FileInfo(f).Length <= MaxBytes && !SecretPayload.IsUtf8(File.ReadAllBytes(f)))
+            .Where(s => s.File is { } f && Compose.Bounds.InputFiles.ReadBytes(f, MaxBytes).Bytes is { } bytes && !SecretPayload.IsUtf8(bytes))
             .Select(s => s.Key);
 
     /// <summary>Writes the value (creating the secret, or a new version when it changed) and returns the secret's ARN.</summary>

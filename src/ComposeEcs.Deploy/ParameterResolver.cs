@@ -39,7 +39,7 @@ public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getE
                 ParameterSource.DefaultVpc => await DefaultVpcAsync(cancellationToken).ConfigureAwait(false),
                 ParameterSource.DefaultSubnets => await DefaultSubnetsAsync(cancellationToken).ConfigureAwait(false),
                 ParameterSource.SsmAmi => await AmiAsync(parameter, cancellationToken).ConfigureAwait(false),
-                ParameterSource.Secret => await SecretAsync(name, project, cancellationToken).ConfigureAwait(false),
+                ParameterSource.Secret => Secret(name, project),
                 ParameterSource.SecretArn => await SecretArnAsync(name, project, cancellationToken).ConfigureAwait(false),
                 ParameterSource.BuiltImage => images?.GetValueOrDefault(name) is { } image
                     ? (image, null)
@@ -98,7 +98,7 @@ public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getE
             : await secrets.ArnWithoutWritingAsync(key, cancellationToken).ConfigureAwait(false), null);
     }
 
-    private async Task<(string?, string?)> SecretAsync(string parameterName, ComposeProject project, CancellationToken cancellationToken)
+    private (string?, string?) Secret(string parameterName, ComposeProject project)
     {
         // The transform says which secret each parameter carries; the naming convention covers templates it did not make.
         var key = SecretParameters.Of(project).FirstOrDefault(p => p.ParameterName == parameterName)?.Secret;
@@ -109,9 +109,10 @@ public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getE
             return (null, $"template parameter '{parameterName}' is NoEcho but matches no secret of the compose project");
         if (secret.File is { } file)
         {
-            if (!File.Exists(file))
+            if (!File.Exists(file) && !Directory.Exists(file))
                 return (null, $"secret '{secret.Key}': file {file} does not exist");
-            return (await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false), null);
+            var (text, problem) = Compose.Bounds.InputFiles.ReadText(file, ComposeSecrets.MaxBytes);
+            return text is null ? (null, $"secret '{secret.Key}': cannot read {file}: {problem}") : (text, null);
         }
         if (secret.Environment is { } variable)
             return getEnvironment(variable) is { } value

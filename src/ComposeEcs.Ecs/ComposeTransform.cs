@@ -35,7 +35,7 @@ public static class ComposeTransform
         ProjectLimits.Check, LogicalIds.Check, SupportChecks.Check, Compatibility.Check, Networks.Check, Ports.Check, LoadBalancing.Check, FargateSizes.Check,
         Containers.Check, Services.Check, Logging.Check, Iam.Check,
         ExistingResources.Check, ServiceDiscovery.Check, DnsAliases.Check, Jobs.Check, Secrets.Check, SecretAccess.Check, Volumes.Check, VolumeOwners.Check, Autoscaling.Check, Gpu.Check, Https.Check, Overlay.Check,
-        TargetHealth.Check,
+        TargetHealth.Check, BuildFields.Check,
     ];
 
     private static readonly ImmutableArray<Func<TransformContext, ServicePlan, ServicePlan>> PlanSteps =
@@ -52,7 +52,7 @@ public static class ComposeTransform
         Images.Emit, ExternalVolumes.Emit, KeptFileSystems.Emit,
     ];
 
-    private static readonly ImmutableArray<Func<TransformContext, Template, Result<Template>>> Finishers = [Overlay.Finish];
+    private static readonly ImmutableArray<Func<TransformContext, Template, Result<Template>>> Finishers = [Overlay.Finish, TaskDefinitionSize.Finish];
 
     /// <summary>Pure: the same project and options always give the same template (or the same diagnostics).</summary>
     public static Result<Template> Convert(ComposeProject project, TransformOptions? options = null)

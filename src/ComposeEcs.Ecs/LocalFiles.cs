@@ -63,6 +63,8 @@ public sealed record LocalFiles
     {
         try
         {
+            // A FIFO would block and a device never end: such a source is not read (the loader refuses them by name).
+            if (File.Exists(path) && Compose.Bounds.InputFiles.KindOf(path) is not null) return LocalEntry.Missing;
             if (File.Exists(path))
             {
                 var info = new FileInfo(path);
@@ -85,6 +87,7 @@ public sealed record LocalFiles
         long bytes = 0;
         foreach (var file in Directory.EnumerateFiles(root, "*", options).Order(StringComparer.Ordinal))
         {
+            if (Compose.Bounds.InputFiles.KindOf(file) is not null) continue;
             var length = new FileInfo(file).Length;
             if (files.Count == FileDelivery.MaxFiles || bytes + length > FileDelivery.MaxBytes)
                 return new LocalEntry(LocalKind.Directory) { OverLimit = true };

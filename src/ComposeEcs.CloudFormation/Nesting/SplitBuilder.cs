@@ -52,7 +52,7 @@ internal sealed class SplitBuilder
         var parentOutputs = new List<KeyValuePair<string, Expr>>();
         foreach (var (name, output) in References.Section(_tree, "Outputs"))
         {
-            var homes = OutputTargets(name).Select(Home).Distinct().ToList();
+            var homes = OutputTargets(name, output).Select(Home).Distinct().ToList();
             if (homes is [var c] && c != Parent) _children[c].Outputs[name] = new Rewriter(this, c).Rewrite(output);
             else parentOutputs.Add(KeyValuePair.Create(name, new Rewriter(this, Parent).Rewrite(output)));
         }
@@ -69,7 +69,7 @@ internal sealed class SplitBuilder
         return new NestedTemplates(parent, children);
     }
 
-    private IEnumerable<string> OutputTargets(string output) => References.Find(new MapExpr(("Outputs", new MapExpr((output, References.Section(_tree, "Outputs").First(o => o.Key == output).Value)))))
+    private IEnumerable<string> OutputTargets(string name, Expr output) => References.Find(new MapExpr(("Outputs", new MapExpr((name, output)))))
         .Where(r => r.Kind is ReferenceKind.Ref or ReferenceKind.GetAtt && _resources.ContainsKey(r.Target)).Select(r => r.Target).Distinct();
 
     private MapExpr ChildResource(int c, MapExpr resource)
@@ -147,6 +147,7 @@ internal sealed class SplitBuilder
     private SortedDictionary<string, Expr> NeededConditions(MapExpr part)
     {
         var needed = new SortedDictionary<string, Expr>(StringComparer.Ordinal);
+        if (_conditions.Count == 0) return needed;
         var pending = new Queue<string>(References.Find(part).Where(r => r.Kind == ReferenceKind.Condition).Select(r => r.Target));
         while (pending.TryDequeue(out var name))
         {

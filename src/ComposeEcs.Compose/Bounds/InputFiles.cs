@@ -12,10 +12,16 @@ public static class InputFiles
     /// <summary>The text of a regular file, or why it cannot be read (one line, without the path).</summary>
     public static (string? Text, string? Problem) ReadText(string path, int maxBytes = LoadLimits.MaxFileBytes)
     {
-        if (path.Contains('\0')) return (null, "the path contains a NUL character");
-        if (Directory.Exists(path)) return (null, "is a directory");
-        if (!File.Exists(path)) return (null, "no such file");
-        if (KindOf(path) is { } kind) return (null, $"is {kind}, not a regular file");
+        var (bytes, problem) = ReadBytes(path, maxBytes);
+        if (bytes is null) return (null, problem);
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return (reader.ReadToEnd(), null);
+    }
+
+    /// <summary>The bytes of a regular file of at most <paramref name="maxBytes"/>, or why it cannot be read (one line, without the path).</summary>
+    public static (byte[]? Bytes, string? Problem) ReadBytes(string path, int maxBytes = LoadLimits.MaxFileBytes)
+    {
+        if (Problem(path) is { } problem) return (null, problem);
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
@@ -26,18 +32,27 @@ public static class InputFiles
             while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
             {
                 total += read;
-                if (total > maxBytes) return (null, $"is larger than {maxBytes / (1024 * 1024)} MB");
+                if (total > maxBytes) return (null, $"is larger than {Size(maxBytes)}");
                 memory.Write(buffer, 0, read);
             }
-            memory.Position = 0;
-            using var reader = new StreamReader(memory, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return (reader.ReadToEnd(), null);
+            return (memory.ToArray(), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return (null, e is UnauthorizedAccessException ? "permission denied" : OneLine(e.Message));
         }
     }
+
+    /// <summary>Why the path is not a regular file that can be opened without blocking (missing, a directory, a device, a FIFO), else null.</summary>
+    public static string? Problem(string path)
+    {
+        if (path.Contains('\0')) return "the path contains a NUL character";
+        if (Directory.Exists(path)) return "is a directory";
+        if (!File.Exists(path)) return "no such file";
+        return KindOf(path) is { } kind ? $"is {kind}, not a regular file" : null;
+    }
+
+    private static string Size(int bytes) => bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes:N0} bytes";
 
     /// <summary>A description such as "a character device" when the path is not a regular file; null for a regular file (or when unknown).</summary>
     public static string? KindOf(string path)

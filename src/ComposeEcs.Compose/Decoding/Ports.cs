@@ -163,7 +163,7 @@ internal static class Ports
     private static readonly string TooMany = $"more than {LoadLimits.MaxPorts:N0} ports in the project";
 
     /// <summary>A range that would expand to more ports than <see cref="LoadLimits.MaxPortsPerRange"/> (each published one becomes AWS resources).</summary>
-    private static string? TooWide(string spec)
+    internal static string? TooWide(string spec)
     {
         foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(spec, @"(\d{1,5})-(\d{1,5})"))
         {

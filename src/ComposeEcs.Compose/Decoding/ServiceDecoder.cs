@@ -121,6 +121,9 @@ internal static class ServiceDecoder
                     Target = r.Str(m["target"], "build.target"),
                     Secrets = FileReferences.Read(r, m["secrets"], "build.secrets", ctx.Secrets),
                     Ssh = BuildSsh(r, m["ssh"]),
+                    CacheFrom = r.StrList(m["cache_from"], "build.cache_from"),
+                    Network = r.Str(m["network"], "build.network"),
+                    Platforms = r.StrList(m["platforms"], "build.platforms"),
                 };
             default: r.Error("build", "must be a string or a mapping", node); return null;
         }

@@ -63,6 +63,8 @@ internal static class TopLevelDecoder
         var sources = new[] { file, environment, content }.Count(s => s is not null);
         if (!external && sources != 1)
             r.Error(field, sources == 0 ? "needs one of file, environment" + (isConfig ? ", content" : "") + " or external" : "file, environment and content are mutually exclusive", entry.Key);
+        if (file is not null && NotAFile(Path.GetFullPath(file), isConfig) is { } problem)
+            r.Error(field + ".file", $"cannot read {file}: {problem}", map["file"], DiagnosticCodes.FileNotFound);
         return new Secret(entry.Name)
         {
             Name = name,
@@ -76,6 +78,17 @@ internal static class TopLevelDecoder
             Fields = FieldPaths.Of(map),
         };
     }
+
+    /// <summary>
+    /// A source that exists but is no regular file: <c>/dev/zero</c> would be read forever and a FIFO would block, so
+    /// they are refused here, by name and at the field, before anything reads them. A secret must be one file; a config
+    /// may be a directory (delivered file by file). A missing file is left to the commands that need it.
+    /// </summary>
+    private static string? NotAFile(string path, bool isConfig) =>
+        path.Contains('\0') ? null
+        : Directory.Exists(path) ? (isConfig ? null : "is a directory, not a regular file")
+        : File.Exists(path) ? Bounds.InputFiles.KindOf(path) is { } kind ? $"is {kind}, not a regular file" : null
+        : null;
 
     private static YMapping Body(Reader r, YEntry entry, string kind) => entry.Value switch
     {

@@ -35,8 +35,10 @@ internal static class CanonicalPass
         var items = ImmutableArray.CreateBuilder<YNode>(ports.Items.Length);
         foreach (var item in ports.Items)
         {
-            if (item is not YScalar { IsNull: false } scalar || item.Tag is not null
-                || Decoding.Ports.ParseShort(scalar.Value) is not { } parsed || parsed.Length > LoadLimits.MaxPortsPerRange || parsed.Length > budget)
+            // Range widths and the budget are checked before a range is expanded: expanding every "1-65535" first
+            // made a few hundred kilobytes of them take minutes.
+            if (item is not YScalar { IsNull: false } scalar || item.Tag is not null || budget <= 0 || Decoding.Ports.TooWide(scalar.Value) is not null
+                || Decoding.Ports.ParseShort(scalar.Value) is not { } parsed || parsed.Length > budget)
             {
                 items.Add(item);
                 continue;

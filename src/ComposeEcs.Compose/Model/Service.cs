@@ -103,6 +103,12 @@ public sealed record BuildConfig(string Context, string? Dockerfile = null)
     public ImmutableArray<FileReference> Secrets { get; init; } = [];
     /// <summary><c>build.ssh</c>: <c>default</c> or <c>id=path</c> entries, as <c>docker build --ssh</c> takes them.</summary>
     public ImmutableArray<string> Ssh { get; init; } = [];
+    /// <summary><c>build.cache_from</c>: images or <c>type=...</c> cache sources, as <c>docker build --cache-from</c> takes them.</summary>
+    public ImmutableArray<string> CacheFrom { get; init; } = [];
+    /// <summary><c>build.network</c>: the network build steps run on (<c>host</c>, <c>none</c>, or a network name).</summary>
+    public string? Network { get; init; }
+    /// <summary><c>build.platforms</c>: the platforms compose would build for; ECS runs one, the task's.</summary>
+    public ImmutableArray<string> Platforms { get; init; } = [];
 }
 
 public sealed record EnvFile(string Path, bool Required = true, string Format = "");

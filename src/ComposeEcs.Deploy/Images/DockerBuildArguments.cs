@@ -8,7 +8,7 @@ public static class DockerBuildArguments
 {
     /// <summary>
     /// <c>docker buildx build --load</c> (or <c>docker build</c> without buildx) for the task's platform, with the
-    /// compose file's dockerfile (relative to the context), target, args, secrets and ssh. <paramref name="fresh"/>
+    /// compose file's dockerfile (relative to the context), target, args, secrets, ssh, cache sources and a host/none network. <paramref name="fresh"/>
     /// (<c>up --build</c>) ignores the build cache and pulls base images again. Null and an error when a build secret
     /// cannot be passed to docker.
     /// </summary>
@@ -38,6 +38,9 @@ public static class DockerBuildArguments
             args.AddRange(["--secret", $"id={id},{source}"]);
         }
         foreach (var ssh in build.Ssh) args.AddRange(["--ssh", ssh]);
+        foreach (var cache in build.CacheFrom) args.AddRange(["--cache-from", cache]);
+        // A network of the compose project does not exist on the machine that builds; BuildFields warns about those.
+        if (BuildFields.IsBuilderNetwork(build.Network)) args.AddRange(["--network", build.Network!]);
         if (fresh) args.AddRange(["--no-cache", "--pull"]);
         args.Add(build.Context);
         return (args, null);

@@ -73,8 +73,8 @@ public sealed class QuotaAndS3Tests : EmulatorTest
         var (_, error) = await CreateChangeSet(("TemplateBody", template.ToJsonString()),
             ("Parameters.member.1.ParameterKey", "Value"), ("Parameters.member.1.ParameterValue", new string('v', 4097)));
 
-        Assert.Equal("1 validation error detected: Value at 'parameters.1.member.parameterValue' failed to satisfy constraint: Member must have length less than or equal to 4096",
-            error.Value("Message"));
+        Assert.Equal("Parameter 'Value' has a value of 4097 bytes; a parameter value may be at most 4096 bytes", error.Value("Message"));
+        Assert.Equal("ValidationError", error.Value("Code"));
     }
 
     [Fact]

@@ -134,7 +134,7 @@ internal sealed partial class Executor(CloudFormationStore store, PhysicalResour
         var propertiesText = properties?.ToJsonString();
         var inProgressReason = replace ? "Requested update requires the creation of a new physical resource; hence creating one." : null;
         store.AddEvent(stack, id, existing?.Physical?.Id, definition.Type, $"{verb}_IN_PROGRESS", inProgressReason, propertiesText);
-        var failure = store.FailureFor(id) ?? DuplicateListener(stack, id, definition.Type, properties);
+        var failure = store.FailureFor(id) ?? ResourceQuotas.Failure(definition.Type, properties) ?? DuplicateListener(stack, id, definition.Type, properties);
         PhysicalResource? resource = null;
         if (failure is null && definition.Type == NestedStackType)
             (resource, failure) = await ApplyNestedAsync(stack, id, properties, existing);

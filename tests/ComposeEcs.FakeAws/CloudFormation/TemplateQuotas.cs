@@ -35,11 +35,17 @@ internal static class TemplateQuotas
             throw AwsError.Validation($"Template format error: Number of resources, {template.Resources.Count}, is greater than maximum allowed, {MaxResources}");
     }
 
+    /// <summary>
+    /// The 4,096 bytes are CloudFormation's documented quota ("Parameter value", AWS CloudFormation quotas). The wording
+    /// of the refusal is not documented: the API reference gives <c>Parameter.ParameterValue</c> no length constraint,
+    /// so this is not the SDK-model message ("Member must have length less than or equal to ...") AWS gives for the
+    /// 51,200-byte TemplateBody, but a plain ValidationError naming the parameter (never its value, which may be secret).
+    /// </summary>
     public static void CheckParameterValues(IReadOnlyList<(string Key, string? Value, bool UsePrevious)> given)
     {
         for (var i = 0; i < given.Count; i++)
             if (given[i].Value is { } value && Encoding.UTF8.GetByteCount(value) > MaxParameterValueBytes)
                 throw AwsError.Validation(
-                    $"1 validation error detected: Value at 'parameters.{i + 1}.member.parameterValue' failed to satisfy constraint: Member must have length less than or equal to {MaxParameterValueBytes}");
+                    $"Parameter '{given[i].Key}' has a value of {Encoding.UTF8.GetByteCount(value)} bytes; a parameter value may be at most {MaxParameterValueBytes} bytes");
     }
 }

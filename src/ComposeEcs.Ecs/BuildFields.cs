@@ -1,0 +1,33 @@
+using ComposeEcs.Compose;
+using ComposeEcs.Compose.Model;
+
+namespace ComposeEcs.Ecs;
+
+/// <summary>
+/// <c>build</c> fields that <c>up</c> cannot pass to <c>docker build</c> as written, warned about at their position:
+/// <c>build.platforms</c> (ECS runs the task's one platform, so only that one is built) and a <c>build.network</c> naming
+/// a network of the project (it does not exist on the machine that builds; <c>host</c> and <c>none</c> are passed on).
+/// <c>build.cache_from</c> is passed on as <c>--cache-from</c>, which <c>docker build</c> and <c>buildx</c> both take.
+/// </summary>
+public static class BuildFields
+{
+    /// <summary>Networks <c>docker build --network</c> takes on any machine; others are the project's own.</summary>
+    public static bool IsBuilderNetwork(string? network) => network is "host" or "none" or "default";
+
+    public static IEnumerable<Diagnostic> Check(ComposeProject project)
+    {
+        foreach (var image in BuiltImages.Of(project))
+        {
+            var service = project.Services[image.Service];
+            var others = image.Build.Platforms.Where(p => !string.Equals(p, image.Platform, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (others.Count > 0)
+                yield return Diagnostic.Warning(DiagnosticCodes.Ignored,
+                    $"service \"{service.Name}\": build.platforms: only {image.Platform} is built, the platform its tasks run on; " +
+                    $"{string.Join(", ", others)} {(others.Count == 1 ? "is" : "are")} not built or pushed", service.LocationOf("build.platforms"));
+            if (image.Build.Network is { } network && !IsBuilderNetwork(network))
+                yield return Diagnostic.Warning(DiagnosticCodes.Ignored,
+                    $"service \"{service.Name}\": build.network: \"{network}\" is ignored: it is not a network of the machine that builds, " +
+                    "so the build runs on Docker's default network (only host and none are passed to docker build)", service.LocationOf("build.network"));
+        }
+    }
+}
