@@ -32,7 +32,7 @@ public static class ComposeTransform
 {
     private static readonly ImmutableArray<Func<ComposeProject, IEnumerable<Diagnostic>>> Checks =
     [
-        ProjectLimits.Check, LogicalIds.Check, SupportChecks.Check, Compatibility.Check, Networks.Check, Ports.Check, LoadBalancing.Check, FargateSizes.Check,
+        ProjectLimits.Check, LogicalIds.Check, SupportChecks.Check, Compatibility.Check, Networks.Check, Ports.Check, LoadBalancing.Check, PublicPorts.Check, FargateSizes.Check,
         Containers.Check, Services.Check, Logging.Check, Iam.Check,
         ExistingResources.Check, ServiceDiscovery.Check, DnsAliases.Check, Jobs.Check, Secrets.Check, SecretAccess.Check, Volumes.Check, VolumeOwners.Check, Autoscaling.Check, Gpu.Check, Https.Check, Overlay.Check,
         TargetHealth.Check, BuildFields.Check,

@@ -193,7 +193,7 @@ internal static class LoadBalancing
             [LogicalIds.LoadBalancer] = Resource.Of(new ElbLoadBalancer
             {
                 Type = lb.Type,
-                Scheme = "internet-facing",
+                Scheme = PublicPorts.Scheme(context.Project),
                 Subnets = context.Vpc.Subnets,
                 SecurityGroups = [Fn.Ref(LogicalIds.LoadBalancerSecurityGroup)],
                 Tags = context.ProjectTags,
