@@ -98,6 +98,21 @@ public sealed class UpCommandTests
     }
 
     [Fact]
+    public async Task Dry_run_prints_what_the_project_gets_before_the_change_set()
+    {
+        await using var t = await UpTestSupport.StartAsync();
+        t.WriteCompose(UpTestSupport.WebApp);
+
+        var run = await t.RunAsync("up", "--dry-run");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var summary = run.Out.IndexOf("Project demo:", StringComparison.Ordinal);
+        Assert.InRange(summary, 0, run.Out.IndexOf("WebService", StringComparison.Ordinal));
+        Assert.Contains("  web  0.25 vCPU, 512 MB, 1 task  public: http://<load balancer>", run.Out);
+        Assert.Contains("  load balancer: Application, internet-facing", run.Out);
+    }
+
+    [Fact]
     public async Task Detach_returns_once_the_deployment_started()
     {
         await using var t = await UpTestSupport.StartAsync();

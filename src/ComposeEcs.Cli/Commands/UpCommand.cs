@@ -57,6 +57,7 @@ public static class UpCommand
             var published = await TemplatePublisher.PublishAsync(aws, stackName, tree, cancellationToken);
             var request = new UpRequest(stackName, project.Name, published.Body, parameters.Parameters, dryRun, detach,
                 published.Url, published.HasNestedStacks);
+            foreach (var line in DeploySummary.Lines(project.Name, template)) await context.Out.WriteLineAsync(line);
             var timings = DeployTimings.FromEnvironment(context.GetEnvironment);
             IDeployView view = context.IsTerminal ? new LiveDeployView(console) : new PlainDeployView(console);
             var result = await view.RunAsync(progress => new UpOperation(aws, timings).RunAsync(request, progress, cancellationToken));
