@@ -37,7 +37,16 @@ internal static partial class TargetHealth
     ];
 
     public static IEnumerable<Diagnostic> Check(ComposeProject project) =>
-        project.Services.Values.SelectMany(s => Parse(s).Problems.Select(p => Diagnostic.Error(DiagnosticCodes.TargetHealth, $"service \"{s.Name}\": {p}", s.Location)));
+        project.Services.Values.SelectMany(s => Parse(s).Problems.Select(p => Diagnostic.Error(DiagnosticCodes.TargetHealth, $"service \"{s.Name}\": {p}", Where(s, p))));
+
+    /// <summary>The line of the field a problem names: <c>x-aws-healthcheck: interval: ...</c> is at <c>interval:</c>.</summary>
+    private static SourceLocation? Where(Service service, string problem)
+    {
+        if (problem.StartsWith(DeregistrationDelayExtension + ":", StringComparison.Ordinal)) return service.Extensions.At(DeregistrationDelayExtension) ?? service.Location;
+        var rest = problem[(Extension.Length + 2)..];
+        var key = rest.IndexOf(':') is > 0 and var end ? rest[..end] : null;
+        return (key is null ? null : service.Fields.Of($"{Extension}.{key}")) ?? service.Extensions.At(Extension) ?? service.Location;
+    }
 
     /// <summary>The settings for a service (<see cref="Check"/> has rejected invalid overrides).</summary>
     public static TargetHealthSettings For(Service service, int targetPort)
