@@ -35,7 +35,7 @@ public static class ComposeTransform
         ProjectLimits.Check, LogicalIds.Check, SupportChecks.Check, Compatibility.Check, Networks.Check, Ports.Check, LoadBalancing.Check, PublicPorts.Check, FargateSizes.Check,
         Containers.Check, Services.Check, Logging.Check, Iam.Check,
         ExistingResources.Check, ServiceDiscovery.Check, DnsAliases.Check, Jobs.Check, Secrets.Check, SecretAccess.Check, Volumes.Check, VolumeOwners.Check, Autoscaling.Check, Gpu.Check, Https.Check, Overlay.Check,
-        TargetHealth.Check, BuildFields.Check,
+        TargetHealth.Check, BuildFields.Check, InitImages.Check,
     ];
 
     private static readonly ImmutableArray<Func<TransformContext, ServicePlan, ServicePlan>> PlanSteps =

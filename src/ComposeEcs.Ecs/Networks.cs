@@ -30,7 +30,7 @@ internal static class Networks
     {
         var hasVpc = project.Extensions.Has(VpcExtension);
         var hasSubnets = project.Extensions.Has(SubnetsExtension);
-        if (hasVpc && project.Extensions.GetString(VpcExtension) is not { Length: > 0 })
+        if (hasVpc && !(project.Extensions.GetString(VpcExtension) is { } id && id.StartsWith("vpc-", StringComparison.Ordinal) && id.Length > 4 && id[4..].All(char.IsAsciiLetterOrDigit)))
             yield return Diagnostic.Error(DiagnosticCodes.Vpc, $"{VpcExtension}: must be a VPC id such as vpc-0a1b2c3d", project.Extensions.At(VpcExtension));
         if (hasSubnets && (project.Extensions.GetList(SubnetsExtension) is var list && (list.IsEmpty || list.Any(s => s is not string { Length: > 0 }))))
             yield return Diagnostic.Error(DiagnosticCodes.Vpc, $"{SubnetsExtension}: must be a list of subnet ids", project.Extensions.At(SubnetsExtension));
