@@ -29,6 +29,7 @@ internal static partial class Logging
     private const string GroupOption = "awslogs-group";
     private const string PrefixOption = "awslogs-stream-prefix";
     private const string CreateOption = "awslogs-create-group";
+    private const string RegionOption = "awslogs-region";
 
     /// <summary>The retention periods CloudWatch Logs accepts, in days.</summary>
     public static readonly ImmutableArray<int> Retentions =
@@ -88,6 +89,12 @@ internal static partial class Logging
                 yield return Diagnostic.Error(DiagnosticCodes.Logging,
                     $"service \"{service.Name}\": logging.options.{PrefixOption}: \"{prefix}\" cannot start a log stream name " +
                     "(it must not be empty nor contain : or *)", service.LocationOf($"logging.options.{PrefixOption}"));
+            // The template creates the groups, the execution role may create them and `logs` reads them in the stack's own
+            // region; a group in another region would be none of these, so tasks could not start.
+            if (options.ContainsKey(RegionOption))
+                yield return Diagnostic.Warning(DiagnosticCodes.Ignored,
+                    $"service \"{service.Name}\": logging.options.{RegionOption} is ignored: logs go to the stack's own region, " +
+                    "where the template creates the log group and `logs` reads it", service.LocationOf($"logging.options.{RegionOption}"));
             if (options.GetValueOrDefault(CreateOption) is { } create && create is not ("true" or "false"))
                 yield return Diagnostic.Error(DiagnosticCodes.Logging,
                     $"service \"{service.Name}\": logging.options.{CreateOption}: must be \"true\" or \"false\"", service.LocationOf($"logging.options.{CreateOption}"));
@@ -100,11 +107,11 @@ internal static partial class Logging
         var options = new SortedDictionary<string, Expr>(StringComparer.Ordinal)
         {
             [GroupOption] = context.LogGroupName,
-            ["awslogs-region"] = Pseudo.Region,
+            [RegionOption] = Pseudo.Region,
             [PrefixOption] = context.Project.Name,
         };
         if (plan.Service.Logging is { Driver: null or "awslogs" } logging)
-            foreach (var (key, value) in logging.Options.Where(o => o.Key.StartsWith("awslogs-", StringComparison.Ordinal)))
+            foreach (var (key, value) in logging.Options.Where(o => o.Key.StartsWith("awslogs-", StringComparison.Ordinal) && o.Key != RegionOption))
                 options[key] = value;
         // A Ref to the group the template creates makes the task definition wait for it.
         if (target.Custom && !target.DriverCreates)

@@ -77,7 +77,7 @@ public static class SupportTable
         new("label_file", Support.Warned, "labels from files are not read; list them under labels"),
         new("labels", Support.Mapped, "container DockerLabels"),
         new("links", Support.Mapped, "each alias is a DNS record in the project's Cloud Map namespace"),
-        new("logging", Support.Mapped, "awslogs to the project's log group; awslogs-* options override; a custom awslogs-group is created with the project's retention (awslogs-create-group: \"true\" leaves it to the driver, for a group that exists); `logs` reads it; other drivers are warned about"),
+        new("logging", Support.Mapped, "awslogs to the project's log group; awslogs-* options override (awslogs-region is warned about and ignored: logs stay in the stack's region); a custom awslogs-group is created with the project's retention (awslogs-create-group: \"true\" leaves it to the driver, for a group that exists); `logs` reads it; other drivers are warned about"),
         new("mac_address", Support.Warned, "tasks get their network interface from the subnet"),
         new("mem_limit", Support.Mapped, "the task's Fargate size"),
         new("mem_reservation", Support.Mapped, "the task's Fargate size"),
