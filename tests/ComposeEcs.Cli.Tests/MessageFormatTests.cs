@@ -125,4 +125,28 @@ public sealed class MessageFormatTests
 
         Assert.Equal(["c.yaml:1:1: warning: service \"a\": restart: ignored", "c.yaml:1:1: warning: service \"a\": links: ignored", "error: service \"b\": bad port"], lines);
     }
+
+    [Fact]
+    public void Tens_of_thousands_of_errors_print_the_first_ones_and_a_count()
+    {
+        var errors = Enumerable.Range(1, 30_000).Select(i => Diagnostic.Error($"bad port {i}", new SourceLocation("c.yaml", i, 5))).ToList();
+
+        var lines = DiagnosticReport.Lines(errors, verbose: false).ToList();
+
+        Assert.Equal(DiagnosticReport.ShownLines + 1, lines.Count);
+        Assert.Equal("c.yaml:1:5: error: bad port 1", lines[0]);
+        Assert.Equal("note: 29,800 more errors and warnings are not shown (--verbose shows each)", lines[^1]);
+        Assert.Equal(30_000, DiagnosticReport.Lines(errors, verbose: true).Count());
+    }
+
+    [Fact]
+    public void A_summary_of_many_services_names_the_first_ten()
+    {
+        var at = new SourceLocation("c.yaml", 1, 1);
+        var warnings = Enumerable.Range(1, 25).Select(i => Diagnostic.Warning($"service \"s{i}\": restart: ignored", at));
+
+        var line = Assert.Single(DiagnosticReport.Lines(warnings, verbose: false));
+
+        Assert.Equal("c.yaml:1:1: warning: services s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 and 15 more: restart: ignored (--verbose shows each)", line);
+    }
 }
