@@ -30,6 +30,9 @@ public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getE
         var (values, secretError) = ComposeSecrets.Read(project, getEnvironment);
         if (secretError is not null) return new ParameterResolution([], secretError);
         _secretValues = values;
+        if (await VpcIdAsync(template, project, cancellationToken).ConfigureAwait(false) is { } vpcId
+            && await VpcDns.CheckAsync(aws.Ec2, vpcId, cancellationToken).ConfigureAwait(false) is { } dnsError)
+            return new ParameterResolution([], dnsError);
         var parameters = new List<StackParameter>();
         foreach (var (name, parameter) in template.Parameters)
         {
@@ -51,6 +54,14 @@ public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getE
             if (value is not null) parameters.Add(new StackParameter(name, value, NoEcho: parameter.NoEcho));
         }
         return new ParameterResolution(parameters, null);
+    }
+
+    /// <summary>The VPC the stack goes into: <c>x-aws-vpc</c>, or the default VPC that fills the template's VpcId.</summary>
+    private async Task<string?> VpcIdAsync(Template template, ComposeProject project, CancellationToken cancellationToken)
+    {
+        if (ProjectVpc.Of(project) is { } vpc) return vpc;
+        if (!template.Parameters.Any(p => ParameterConventions.SourceOf(p.Key, p.Value) == ParameterSource.DefaultVpc)) return null;
+        return (await DefaultVpcAsync(cancellationToken).ConfigureAwait(false)).Item1;
     }
 
     private async Task<(string?, string?)> DefaultVpcAsync(CancellationToken cancellationToken)

@@ -37,6 +37,26 @@ public sealed class ParameterResolverTests : IDisposable
     }
 
     [Fact]
+    public async Task A_vpc_without_dns_hostnames_is_refused_with_the_fix_before_any_secret_is_written()
+    {
+        await using var emulator = await Emulator.StartAsync(new FakeAwsOptions { OtherVpcs = [new("vpc-0nodns", EnableDnsSupport: true, EnableDnsHostnames: false)] });
+        await File.WriteAllTextAsync(Path.Combine(_directory, "compose.yaml"),
+            "x-aws-vpc: vpc-0nodns\nx-aws-subnets: [subnet-0a, subnet-0b]\nservices:\n  web:\n    image: nginx\n");
+        await File.WriteAllTextAsync(Path.Combine(_directory, "db_password.txt"), "s3cr3t");
+        var loaded = Compose.ComposeLoader.Load(new Compose.LoadOptions { WorkingDirectory = _directory });
+        var project = loaded.Value! with { Secrets = Maps.From([KeyValuePair.Create("db_password", new Secret("db_password") { Name = "demo_db_password", File = Path.Combine(_directory, "db_password.txt") })]) };
+        var template = WithParameters(("DbpasswordSecretArn", new Parameter("String")));
+
+        var result = await new ParameterResolver(emulator.Aws, _ => null).ResolveAsync(template, project, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("VPC vpc-0nodns has enableDnsHostnames turned off", result.Error);
+        Assert.Contains("aws ec2 modify-vpc-attribute --vpc-id vpc-0nodns --enable-dns-hostnames", result.Error);
+        Assert.DoesNotContain("enableDnsSupport", result.Error);
+        Assert.DoesNotContain(emulator.Server.Requests, r => r.Action is "CreateSecret" or "PutSecretValue");
+    }
+
+    [Fact]
     public async Task Without_a_default_vpc_the_error_says_to_set_x_aws_vpc()
     {
         await using var emulator = await Emulator.StartAsync(new FakeAwsOptions { HasDefaultVpc = false });

@@ -19,6 +19,12 @@ public sealed record FakeAwsOptions
     /// <summary>Whether the account has the default VPC vpc-0default with three default subnets.</summary>
     public bool HasDefaultVpc { get; init; } = true;
 
+    /// <summary>
+    /// The account's other VPCs and their DNS attributes (<c>DescribeVpcAttribute</c>); by default the one the
+    /// existing-infrastructure sample names, with DNS support and hostnames on. The default VPC has both on.
+    /// </summary>
+    public IReadOnlyList<FakeVpc> OtherVpcs { get; init; } = [new("vpc-0a1b2c3d4e5f60718", EnableDnsSupport: true, EnableDnsHostnames: true)];
+
     /// <summary>With a seed, generated ids (stack ids, physical ids, task ids) are the same from run to run.</summary>
     public int? Seed { get; init; }
 
@@ -28,3 +34,6 @@ public sealed record FakeAwsOptions
     /// <summary>CloudFormation's limit for an inline TemplateBody (larger templates must be uploaded to S3).</summary>
     public int MaxTemplateBodyBytes { get; init; } = 51_200;
 }
+
+/// <summary>A VPC of the emulated account other than its default one.</summary>
+public sealed record FakeVpc(string VpcId, bool EnableDnsSupport, bool EnableDnsHostnames);

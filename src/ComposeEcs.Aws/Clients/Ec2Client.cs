@@ -42,6 +42,13 @@ public sealed class Ec2Client(AwsTransport transport)
         }, cancellationToken).CollectAsync(cancellationToken);
     }
 
+    /// <summary>One boolean attribute of a VPC: <c>enableDnsSupport</c> or <c>enableDnsHostnames</c>.</summary>
+    public async Task<bool> DescribeVpcAttributeAsync(string vpcId, string attribute, CancellationToken cancellationToken = default)
+    {
+        var result = await _query.CallAsync("DescribeVpcAttribute", new QueryParameters().Add("VpcId", vpcId).Add("Attribute", attribute), cancellationToken).ConfigureAwait(false);
+        return result.Child(attribute)?.Bool("value") ?? false;
+    }
+
     /// <summary>The account's default VPC in this region, or null when it has none.</summary>
     public async Task<Vpc?> FindDefaultVpcAsync(CancellationToken cancellationToken = default)
     {

@@ -75,7 +75,7 @@ public static class DiagnosticCodes
     // Deploying (CE3xxx)
     public static readonly DiagnosticCode AwsConfiguration = new("CE3001", "No usable AWS region, credentials, profile or endpoint");
     public static readonly DiagnosticCode AwsRequest = new("CE3002", "AWS refused a request");
-    public static readonly DiagnosticCode DeployInput = new("CE3010", "What up needs from the account or the disk is missing (default VPC, secret file, file system)");
+    public static readonly DiagnosticCode DeployInput = new("CE3010", "What up needs from the account or the disk is missing or unusable (default VPC, a VPC without DNS, secret file, file system)");
     public static readonly DiagnosticCode DockerMissing = new("CE3020", "Services need a build but docker is not on PATH");
     public static readonly DiagnosticCode ImageBuild = new("CE3021", "Building or pushing an image failed");
     public static readonly DiagnosticCode StackFailed = new("CE3030", "The stack operation failed (a resource failed, the stack rolled back)");

@@ -94,6 +94,23 @@ public sealed class AccountServiceTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Ec2_describes_one_dns_attribute_of_a_vpc_per_call_and_refuses_unknown_vpcs()
+    {
+        await using var server = await FakeAwsServer.StartAsync(new FakeAwsOptions { OtherVpcs = [new("vpc-0nodns", EnableDnsSupport: true, EnableDnsHostnames: false)] });
+        using var client = new EmulatorClient(server);
+
+        var support = await client.Ok("ec2", "DescribeVpcAttribute", ("VpcId", "vpc-0nodns"), ("Attribute", "enableDnsSupport"));
+        var hostnames = await client.Ok("ec2", "DescribeVpcAttribute", ("VpcId", "vpc-0nodns"), ("Attribute", "enableDnsHostnames"));
+        var unknown = await client.Query("ec2", "DescribeVpcAttribute", ("VpcId", "vpc-0nothere"), ("Attribute", "enableDnsSupport"));
+        var badAttribute = await client.Query("ec2", "DescribeVpcAttribute", ("VpcId", "vpc-0nodns"), ("Attribute", "dns"));
+
+        Assert.Equal("true", support.Find("enableDnsSupport")!.Child("value"));
+        Assert.Equal("false", hostnames.Find("enableDnsHostnames")!.Child("value"));
+        Assert.Equal("InvalidVpcID.NotFound", unknown.Body.Find("Errors")!.Find("Error")!.Child("Code"));
+        Assert.Equal("InvalidParameterValue", badAttribute.Body.Find("Errors")!.Find("Error")!.Child("Code"));
+    }
+
+    [Fact]
     public async Task Secrets_manager_creates_lists_and_deletes_secrets()
     {
         var created = await Client.JsonOk("secretsmanager", "CreateSecret", new JsonObject { ["Name"] = "demo/a", ["SecretString"] = "1" });

@@ -5,7 +5,10 @@ namespace ComposeEcs.FakeAws.Services;
 
 internal sealed record FakeSubnet(string SubnetId, string AvailabilityZone, string ZoneId, string CidrBlock);
 
-/// <summary>EC2 DescribeVpcs / DescribeSubnets over the account's default VPC (EC2's own XML dialect, Version 2016-11-15).</summary>
+/// <summary>
+/// EC2 DescribeVpcs / DescribeSubnets over the account's default VPC, and DescribeVpcAttribute over it and the account's
+/// other VPCs (EC2's own XML dialect, Version 2016-11-15).
+/// </summary>
 internal sealed class Ec2Api(FakeAwsOptions options, string region, string account) : IServiceHandler
 {
     public const string DefaultVpcId = "vpc-0default";
@@ -25,6 +28,7 @@ internal sealed class Ec2Api(FakeAwsOptions options, string region, string accou
     {
         "DescribeVpcs" => DescribeVpcs(request),
         "DescribeSubnets" => DescribeSubnets(request),
+        "DescribeVpcAttribute" => DescribeVpcAttribute(request),
         _ => throw new AwsError("InvalidAction", $"The action {request.Action} is not valid for this web service."),
     };
 
@@ -45,6 +49,24 @@ internal sealed class Ec2Api(FakeAwsOptions options, string region, string accou
                 E("cidrBlockState", E("state", "associated")))]),
             E("dhcpOptionsId", "dopt-0default"), E("instanceTenancy", "default"), E("isDefault", true)))),
             next is null ? null : E("nextToken", next));
+    }
+
+    /// <summary>One attribute per call, as EC2 answers it: <c>&lt;enableDnsSupport&gt;&lt;value&gt;true&lt;/value&gt;...</c>.</summary>
+    private WireResponse DescribeVpcAttribute(AwsRequest request)
+    {
+        var vpcId = request.Form.Get("VpcId") ?? throw new AwsError("MissingParameter", "The request must contain the parameter vpcId");
+        var attribute = request.Form.Get("Attribute") ?? throw new AwsError("MissingParameter", "The request must contain the parameter attribute");
+        var vpc = options.HasDefaultVpc && vpcId == DefaultVpcId
+            ? new FakeVpc(DefaultVpcId, EnableDnsSupport: true, EnableDnsHostnames: true)
+            : options.OtherVpcs.FirstOrDefault(v => v.VpcId == vpcId) ?? throw new AwsError("InvalidVpcID.NotFound", $"The vpc ID '{vpcId}' does not exist");
+        bool value = attribute switch
+        {
+            "enableDnsSupport" => vpc.EnableDnsSupport,
+            "enableDnsHostnames" => vpc.EnableDnsHostnames,
+            "enableNetworkAddressUsageMetrics" => false,
+            _ => throw new AwsError("InvalidParameterValue", $"Value ({attribute}) for parameter attribute is invalid. Unknown attribute."),
+        };
+        return QueryProtocol.Ec2Ok(request, E("vpcId", vpc.VpcId), E(attribute, E("value", value)));
     }
 
     private WireResponse DescribeSubnets(AwsRequest request)
