@@ -31,7 +31,7 @@ public static class SupportTable
         new("annotations", Support.Warned, "ECS has no container annotations; use labels (Docker labels)"),
         new("attach", Support.Warned, "logs always go to CloudWatch Logs; read them with compose-ecs logs"),
         new("blkio_config", Support.Warned, "Fargate has no block IO weights or limits"),
-        new("build", Support.Mapped, "up builds with the local Docker CLI and pushes to ECR; convert leaves an image parameter"),
+        new("build", Support.Mapped, "up builds with the local Docker CLI and pushes to ECR; convert leaves an image parameter; build fields docker build is not given (dockerfile_inline, labels, cache_to, ...) are warned about"),
         new("cap_add", Support.Mapped, "LinuxParameters.Capabilities.Add; Fargate only allows SYS_PTRACE, others are warned about"),
         new("cap_drop", Support.Mapped, "LinuxParameters.Capabilities.Drop"),
         new("cgroup", Support.Warned, "Fargate manages cgroup namespaces itself"),
