@@ -14,9 +14,9 @@ public sealed record ParameterResolution(IReadOnlyList<StackParameter> Parameter
 
 /// <summary>Fills a template's parameters following <see cref="ParameterConventions"/>.</summary>
 /// <param name="getEnvironment">Environment lookup for secrets declared with <c>environment:</c>.</param>
-/// <param name="images">The images <c>up</c> built, by parameter name (see <see cref="Images.ImageBuilder"/>).</param>
-public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getEnvironment, IReadOnlyDictionary<string, string>? images = null)
+public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getEnvironment)
 {
+    private Task<string?>? _vpcCheck;
     private Vpc? _vpc;
     private IReadOnlyList<Subnet>? _subnets;
     private IReadOnlyList<SecretContent> _secretValues = [];
@@ -24,14 +24,18 @@ public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getE
     /// <summary>Whether compose secrets are written to Secrets Manager (false for a dry run: their ARNs only).</summary>
     public bool WriteSecrets { get; init; } = true;
 
-    public async Task<ParameterResolution> ResolveAsync(Template template, ComposeProject project, CancellationToken cancellationToken)
+    public Task<ParameterResolution> ResolveAsync(Template template, ComposeProject project, CancellationToken cancellationToken) =>
+        ResolveAsync(template, project, images: null, cancellationToken);
+
+    /// <param name="images">The images <c>up</c> built, by parameter name (see <see cref="Images.ImageBuilder"/>).</param>
+    public async Task<ParameterResolution> ResolveAsync(
+        Template template, ComposeProject project, IReadOnlyDictionary<string, string>? images, CancellationToken cancellationToken)
     {
-        // Every secret is read and size-checked before anything is written or deployed.
+        // Every secret is read and size-checked, and the VPC checked, before anything is written or deployed.
         var (values, secretError) = ComposeSecrets.Read(project, getEnvironment);
         if (secretError is not null) return new ParameterResolution([], secretError);
         _secretValues = values;
-        if (await VpcIdAsync(template, project, cancellationToken).ConfigureAwait(false) is { } vpcId
-            && await VpcDns.CheckAsync(aws.Ec2, vpcId, cancellationToken).ConfigureAwait(false) is { } dnsError)
+        if (await CheckVpcAsync(template, project, cancellationToken).ConfigureAwait(false) is { } dnsError)
             return new ParameterResolution([], dnsError);
         var parameters = new List<StackParameter>();
         foreach (var (name, parameter) in template.Parameters)
@@ -55,6 +59,18 @@ public sealed class ParameterResolver(AwsContext aws, Func<string, string?> getE
         }
         return new ParameterResolution(parameters, null);
     }
+
+    /// <summary>
+    /// Null when the stack's VPC resolves the project's names (<see cref="VpcDns"/>), else why not. Asked once per
+    /// resolver: <c>up</c> asks before it builds images, and <see cref="ResolveAsync(Template, ComposeProject, IReadOnlyDictionary{string, string}?, CancellationToken)"/> reuses the answer.
+    /// </summary>
+    public Task<string?> CheckVpcAsync(Template template, ComposeProject project, CancellationToken cancellationToken) =>
+        _vpcCheck ??= CheckVpcOnceAsync(template, project, cancellationToken);
+
+    private async Task<string?> CheckVpcOnceAsync(Template template, ComposeProject project, CancellationToken cancellationToken) =>
+        await VpcIdAsync(template, project, cancellationToken).ConfigureAwait(false) is { } vpcId
+            ? await VpcDns.CheckAsync(aws.Ec2, vpcId, cancellationToken).ConfigureAwait(false)
+            : null;
 
     /// <summary>The VPC the stack goes into: <c>x-aws-vpc</c>, or the default VPC that fills the template's VpcId.</summary>
     private async Task<string?> VpcIdAsync(Template template, ComposeProject project, CancellationToken cancellationToken)

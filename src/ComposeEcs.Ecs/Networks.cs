@@ -17,7 +17,7 @@ internal static class Networks
 
     public static Vpc Vpc(ComposeProject project)
     {
-        if (project.Extensions.GetString(VpcExtension) is not { Length: > 0 } vpc)
+        if (ProjectVpc.Of(project) is not { } vpc)
             return new(Fn.Ref(LogicalIds.VpcParameter), Fn.Ref(LogicalIds.SubnetsParameter), FromParameters: true);
         var subnets = SubnetIds(project).Select(s => (Expr)s).ToImmutableArray();
         return new(vpc, new ListExpr(subnets), FromParameters: false);

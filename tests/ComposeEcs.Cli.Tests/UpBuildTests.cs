@@ -27,9 +27,9 @@ public sealed partial class UpBuildTests
     [GeneratedRegex(@"^123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com/demo/(api|web)@sha256:[0-9a-f]{64}$")]
     private static partial Regex ImageByDigest();
 
-    private static async Task<(UpTestSupport Aws, FakeDocker Docker)> StartAsync(string compose = TwoServices)
+    private static async Task<(UpTestSupport Aws, FakeDocker Docker)> StartAsync(string compose = TwoServices, FakeAws.FakeAwsOptions? options = null)
     {
-        var t = await UpTestSupport.StartAsync();
+        var t = await UpTestSupport.StartAsync(options);
         t.WriteCompose(compose);
         foreach (var service in new[] { "api", "web" })
         {
@@ -43,6 +43,24 @@ public sealed partial class UpBuildTests
 
     private static Task<CliRun> Up(UpTestSupport t, FakeDocker docker, params string[] args) =>
         UpTestSupport.RunInAsync(t.Directory, docker.Environment(t.Environment()), CancellationToken.None, ["up", .. args]);
+
+    [Fact]
+    public async Task A_vpc_where_names_cannot_resolve_is_refused_before_anything_is_built()
+    {
+        var (t, docker) = await StartAsync("x-aws-vpc: vpc-0nodns\nx-aws-subnets: [subnet-0a, subnet-0b]\n" + TwoServices,
+            new FakeAws.FakeAwsOptions { OtherVpcs = [new("vpc-0nodns", EnableDnsSupport: false, EnableDnsHostnames: false)] });
+        await using var _ = t;
+        using var __ = docker;
+
+        var run = await Up(t, docker);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("VPC vpc-0nodns has enableDnsSupport and enableDnsHostnames turned off", run.Error);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.Empty(docker.CallsOf("build"));
+        Assert.Empty(t.Server.Repositories);
+        Assert.Null(t.Server.Stack("demo"));
+    }
 
     [Fact]
     public async Task Up_builds_pushes_to_a_new_ecr_repository_per_service_and_deploys_by_digest()

@@ -43,14 +43,14 @@ public static class UpCommand
 
         return await AwsCommand.RunAsync(settings, context, async aws =>
         {
+            var resolver = new ParameterResolver(aws, context.GetEnvironment) { WriteSecrets = !dryRun };
+            // A VPC where names cannot resolve is refused before minutes of building and pushing images.
+            if (await resolver.CheckVpcAsync(template, project, cancellationToken) is { } vpcError)
+                return await RefuseAsync(context, vpcError);
             var (images, buildExit) = await BuildOptions.RunAsync(aws, project, buildMode, context, cancellationToken);
             if (images is null) return buildExit;
-            var parameters = await new ParameterResolver(aws, context.GetEnvironment, images) { WriteSecrets = !dryRun }.ResolveAsync(template, project, cancellationToken);
-            if (!parameters.Succeeded)
-            {
-                await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.DeployInput, parameters.Error!));
-                return ExitCodes.BadInput;
-            }
+            var parameters = await resolver.ResolveAsync(template, project, images, cancellationToken);
+            if (!parameters.Succeeded) return await RefuseAsync(context, parameters.Error!);
 
             var console = Consoles.For(context);
             var stackName = StackNames.For(project.Name);
@@ -98,6 +98,13 @@ public static class UpCommand
     }
 
     /// <summary><c>error CE3030: up of shop failed: WebService (AWS::ECS::Service) CREATE_FAILED: reason</c></summary>
+    /// <summary>What <c>up</c> needs from the account or the disk is missing: one line, exit 2, nothing deployed.</summary>
+    private static async Task<int> RefuseAsync(CliContext context, string message)
+    {
+        await context.Error.WriteLineAsync(Messages.ErrorLines.Error(DiagnosticCodes.DeployInput, message));
+        return ExitCodes.BadInput;
+    }
+
     public static string FailureLine(string command, string stackName, ResourceFailure? failure) => Messages.ErrorLines.Error(DiagnosticCodes.StackFailed, failure is null
         ? $"{command} of {stackName} failed"
         : failure.ResourceType == "AWS::CloudFormation::Stack"
