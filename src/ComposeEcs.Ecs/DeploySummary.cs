@@ -39,7 +39,7 @@ public static class DeploySummary
         else if (endpoints.Count > 0)
             lines.Add($"  load balancer: the existing one ({ExistingResources.LoadBalancerExtension})");
         var volumes = template.Resources.Values.Where(r => r.Type == "AWS::EFS::FileSystem")
-            .Select(r => EfsTag(r.Properties, Volumes.VolumeTag)).OfType<string>().Order(StringComparer.Ordinal).ToList();
+            .Select(r => Tag(r.Properties, Volumes.VolumeTag, "FileSystemTags")).OfType<string>().Order(StringComparer.Ordinal).ToList();
         if (volumes.Count > 0)
             lines.Add($"  file systems: {string.Join(", ", volumes)} (EFS, kept by down unless -v)");
         return lines;
@@ -55,11 +55,9 @@ public static class DeploySummary
         _ => null,
     };
 
-    private static string? Tag(MapExpr properties, string key) =>
-        properties["Tags"] is ListExpr tags ? tags.Items.OfType<MapExpr>().Where(t => Text(t["Key"]) == key).Select(t => Text(t["Value"])).FirstOrDefault() : null;
-
-    private static string? EfsTag(MapExpr properties, string key) =>
-        properties["FileSystemTags"] is ListExpr tags ? tags.Items.OfType<MapExpr>().Where(t => Text(t["Key"]) == key).Select(t => Text(t["Value"])).FirstOrDefault() : null;
+    /// <summary>A tag's value; EFS file systems keep their tags in <c>FileSystemTags</c>, other resources in <c>Tags</c>.</summary>
+    private static string? Tag(MapExpr properties, string key, string property = "Tags") =>
+        properties[property] is ListExpr tags ? tags.Items.OfType<MapExpr>().Where(t => Text(t["Key"]) == key).Select(t => Text(t["Value"])).FirstOrDefault() : null;
 
     private static string Cpu(string? units) =>
         int.TryParse(units, NumberStyles.None, CultureInfo.InvariantCulture, out var u) ? $"{(u / 1024.0).ToString("0.##", CultureInfo.InvariantCulture)} vCPU" : "? vCPU";
