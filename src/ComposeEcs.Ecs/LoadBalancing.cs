@@ -23,6 +23,8 @@ internal sealed record PublishedPort(string Service, int Published, int Target, 
     public string? AppProtocol { get; init; }
     /// <summary>The port an <c>x-aws-redirect</c> answers with a 301 to this HTTPS listener.</summary>
     public int? RedirectFrom { get; init; }
+    /// <summary>A web port (80, 443, <c>x-aws-protocol: http</c>...): an HTTP listener on an Application Load Balancer.</summary>
+    public bool Web { get; init; }
     public string ListenerId => LogicalIds.Listener(Service, Protocol, Published);
     public string TargetGroupId => LogicalIds.TargetGroup(Service, Protocol, Target);
     /// <summary>Where the port is written, for diagnostics.</summary>
@@ -98,6 +100,7 @@ internal static class LoadBalancing
             Location = port.Location,
             AppProtocol = speaksHttp && protocol == "tcp" ? "http" : null,
             RedirectFrom = listener == "HTTPS" ? Https.RedirectFrom(port) : null,
+            Web = Ports.IsHttpListener(port),
         };
     }
 

@@ -34,11 +34,10 @@ internal static class PublicPorts
             yield return Diagnostic.Error(DiagnosticCodes.Port,
                 $"{SchemeExtension}: must be internal (reachable only inside the VPC) or internet-facing (the default)", project.Extensions.At(SchemeExtension));
         if (Scheme(project) == "internal" || LoadBalancing.Shape(project) is not { Existing: false } lb) yield break;
-        foreach (var port in lb.Ports.Where(p => p.ListenerProtocol is "TCP" or "UDP" or "TCP_UDP"))
+        // A web port that became TCP because another port made the load balancer a Network Load Balancer is still a web
+        // server meant to be public.
+        foreach (var port in lb.Ports.Where(p => p.ListenerProtocol is "TCP" or "UDP" or "TCP_UDP" && !p.Web))
         {
-            // An HTTP port (80, 443, x-aws-protocol: http) that became TCP because another port made the load balancer a
-            // Network Load Balancer is still a web server meant to be public.
-            if (project.Services[port.Service].Ports.Any(p => (Ports.Published(p) ?? p.Target) == port.Published && Ports.IsHttpListener(p))) continue;
             var server = KnownServers.TryGetValue(port.Target, out var name) || KnownServers.TryGetValue(port.Published, out name) ? $" ({name})" : "";
             yield return Diagnostic.Warning(DiagnosticCodes.PortCaveat,
                 $"service \"{port.Service}\": ports: {port.Published}/{port.Protocol}{server} is published on an internet-facing load balancer open to 0.0.0.0/0: " +
