@@ -42,7 +42,7 @@ public sealed class DownOperation(ICloudFormationStacks cfn, DeployTimings timin
 
             var resources = await StackTree.ResourcesAsync(_cfn, stack.StackId, cancellationToken).ConfigureAwait(false);
             // What the template declares it keeps (Ecs.KeptFileSystems), read now: the outputs go with the stack.
-            var kept = Ecs.KeptFileSystems.Read(stack.Outputs.Select(o => (o.Key, o.Value, o.Description)))
+            var kept = Ecs.KeptFileSystems.Read(StackOutputs.Of(stack))
                 .Select(f => new RetainedResource(f.LogicalId, Ecs.KeptFileSystems.ResourceType, f.FileSystemId)).ToList();
             var marker = await _watcher.NewestEventIdAsync(stack.StackId, cancellationToken).ConfigureAwait(false);
             // Not cancelled halfway (so "was the delete requested?" has an answer), and safe to retry with its token.

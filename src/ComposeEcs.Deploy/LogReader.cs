@@ -74,7 +74,7 @@ public sealed class LogReader(AwsContext aws, DeployTimings timings)
     private async Task<IReadOnlyList<Query>> QueriesAsync(LogsRequest request, CancellationToken cancellationToken)
     {
         var stack = await aws.CloudFormation.FindStackAsync(StackNames.For(request.ProjectName), cancellationToken).ConfigureAwait(false);
-        var (published, own) = LogSources.Read(stack?.Outputs.Select(o => (o.Key, o.Value, o.Description)) ?? []);
+        var (published, own) = LogSources.Read(StackOutputs.Of(stack));
         var fallback = published ?? new LogSource(StackNames.LogGroup(request.ProjectName), request.ProjectName);
         if (request.Services.Count > 0)
             return [.. request.Services.Select(s => own.GetValueOrDefault(s) ?? fallback).Zip(request.Services, (source, s) => new Query(source.Group, source.StreamsOf(s))).Distinct()];

@@ -12,7 +12,7 @@ public static class ServiceEndpoints
 
     public static async Task<IReadOnlyList<Endpoint>> ReadAsync(ILoadBalancers loadBalancers, Stack stack, CancellationToken cancellationToken)
     {
-        var outputs = stack.Outputs.Select(o => (o.Key, o.Value, o.Description)).ToList();
+        var outputs = StackOutputs.Of(stack);
         var existing = Endpoints.NeedExistingLoadBalancerDns(outputs.Select(o => o.Value))
             ? await ExistingLoadBalancerDnsAsync(loadBalancers, stack, cancellationToken).ConfigureAwait(false)
             : null;
