@@ -112,7 +112,10 @@ public sealed class FaultTests
         using var cancel = new CancellationTokenSource();
         var hold = emulator.Server.HoldChangeSets();
         var run = UpAsync(emulator, Request(Templates.WebApp()), new EventLog(), cancel.Token);
-        await Task.WhenAny(run, emulator.Server.WaitForRequestAsync("CreateChangeSet"));
+        // The first DescribeChangeSet is sent once CreateChangeSet has been answered, so the change set surely exists and is
+        // held computing. (The CreateChangeSet request itself is recorded before it is processed: cancelling then would race
+        // the cleanup against its creation.)
+        await Task.WhenAny(run, emulator.Server.WaitForRequestAsync("DescribeChangeSet"));
         await cancel.CancelAsync();
         // Cleaning up waits for the change set to be computed (one being computed cannot be deleted).
         hold.Release();
