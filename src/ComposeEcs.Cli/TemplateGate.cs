@@ -16,8 +16,6 @@ public sealed class TemplateCheckFailedException(TemplateProblem problem)
 /// </summary>
 public static class TemplateGate
 {
-    private const string OverlayExtension = "x-aws-cloudformation";
-
     /// <summary>
     /// Null when the template is sound. A problem in a template the user patched with <c>x-aws-cloudformation</c> is
     /// the user's: a one-line error for exit 2 (returned). Any other problem is ours: <see cref="TemplateCheckFailedException"/>.
@@ -25,8 +23,8 @@ public static class TemplateGate
     public static Diagnostic? Check(ComposeProject project, Template template)
     {
         if (TemplateChecks.Run(template.ToTree()) is not [var first, ..]) return null;
-        if (project.Extensions.Has(OverlayExtension))
-            return Diagnostic.Error(DiagnosticCodes.Overlay, $"{OverlayExtension}: the merged template would be refused by CloudFormation: {first.Message}", project.Extensions.At(OverlayExtension));
+        if (Ecs.TemplateOverlay.Of(project) is { } overlay)
+            return Diagnostic.Error(DiagnosticCodes.Overlay, $"{overlay.Name}: the merged template would be refused by CloudFormation: {first.Message}", overlay.At);
         throw new TemplateCheckFailedException(first);
     }
 }

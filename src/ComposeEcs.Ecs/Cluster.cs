@@ -9,11 +9,11 @@ namespace ComposeEcs.Ecs;
 internal static class Cluster
 {
     /// <summary>What ECS services use as their <c>Cluster</c>.</summary>
-    public static Expr Reference(ComposeProject project) => ExistingResources.ExistingCluster(project) is { } existing ? existing : Fn.Ref(LogicalIds.Cluster);
+    public static Expr Reference(AwsSettings aws) => aws.Cluster is { } existing ? existing.Value : Fn.Ref(LogicalIds.Cluster);
 
     public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans) => new()
     {
-        Resources = ExistingResources.ExistingCluster(context.Project) is not null
+        Resources = context.Aws.Cluster is not null
             ? Sorted.Empty<Resource>()
             : Sorted.Empty<Resource>().Add(LogicalIds.Cluster, Resource.Of(new EcsCluster
             {
@@ -21,7 +21,7 @@ internal static class Cluster
                 Tags = context.ProjectTags,
             })),
         Outputs = Sorted.Empty<Output>()
-            .Add("ClusterName", new Output(ExistingResources.ClusterName(context.Project)) { Description = "Name of the ECS cluster" })
-            .Add("ClusterArn", new Output(ExistingResources.ClusterArn(context.Project)) { Description = "ARN of the ECS cluster" }),
+            .Add("ClusterName", new Output(ExistingResources.ClusterName(context.Aws)) { Description = "Name of the ECS cluster" })
+            .Add("ClusterArn", new Output(ExistingResources.ClusterArn(context.Aws)) { Description = "ARN of the ECS cluster" }),
     };
 }

@@ -9,9 +9,12 @@ namespace ComposeEcs.Ecs;
 //
 //   0. Prepare     LocalInputs: bind mounts, configs and host-only settings decided from the project and the
 //                  LocalFiles snapshot in the options; every later stage sees the prepared project.
-//   1. Checks      ComposeProject -> diagnostics. Every concern validates its own fields; any error stops here,
-//                  so the later stages may assume a valid project and never fail.
-//   2. Context     TransformContext: project-wide facts (VPC/subnets, cluster reference, load balancer shape).
+//   1. Bind        AwsBinder: every x-aws-* extension parsed once, at its own position, into AwsSettings; nothing
+//                  after this reads Extensions.
+//      Checks      (ComposeProject, AwsSettings) -> diagnostics. Every concern validates its own fields and how they
+//                  relate to others; any error (binding's included) stops here, so the later stages may assume a
+//                  valid project and never fail.
+//   2. Context     TransformContext: project-wide facts (the AwsSettings, VPC/subnets, cluster reference, load balancer shape).
 //   3. Plan        One immutable ServicePlan per service, started from the service and passed through every plan
 //                  step in order; each step returns a changed copy (containers, task volumes, role policies,
 //                  security groups, load balancer targets, DependsOn, launch type...).
@@ -30,13 +33,16 @@ public sealed partial record TransformOptions
 
 public static class ComposeTransform
 {
-    private static readonly ImmutableArray<Func<ComposeProject, IEnumerable<Diagnostic>>> Checks =
+    private static readonly ImmutableArray<Func<ComposeProject, AwsSettings, IEnumerable<Diagnostic>>> Checks =
     [
-        ProjectLimits.Check, LogicalIds.Check, SupportChecks.Check, Compatibility.Check, Networks.Check, Ports.Check, LoadBalancing.Check, PublicPorts.Check, FargateSizes.Check,
-        Containers.Check, Services.Check, Logging.Check, Iam.Check,
-        ExistingResources.Check, ServiceDiscovery.Check, DnsAliases.Check, Jobs.Check, Secrets.Check, SecretAccess.Check, Volumes.Check, VolumeOwners.Check, Autoscaling.Check, Gpu.Check, Https.Check, Overlay.Check,
-        TargetHealth.Check, BuildFields.Check, InitImages.Check,
+        FieldsOnly(ProjectLimits.Check), FieldsOnly(LogicalIds.Check), FieldsOnly(SupportChecks.Check), FieldsOnly(Compatibility.Check), Networks.Check,
+        FieldsOnly(Ports.Check), LoadBalancing.Check, PublicPorts.Check, FieldsOnly(FargateSizes.Check), FieldsOnly(Containers.Check), FieldsOnly(Services.Check),
+        FieldsOnly(Logging.Check), ExistingResources.Check, FieldsOnly(ServiceDiscovery.Check), FieldsOnly(DnsAliases.Check), Jobs.Check, FieldsOnly(Secrets.Check),
+        FieldsOnly(SecretAccess.Check), FieldsOnly(Volumes.Check), FieldsOnly(VolumeOwners.Check), Gpu.Check, Https.Check, FieldsOnly(BuildFields.Check),
     ];
+
+    private static Func<ComposeProject, AwsSettings, IEnumerable<Diagnostic>> FieldsOnly(Func<ComposeProject, IEnumerable<Diagnostic>> check) =>
+        (project, _) => check(project);
 
     private static readonly ImmutableArray<Func<TransformContext, ServicePlan, ServicePlan>> PlanSteps =
     [
@@ -60,14 +66,15 @@ public static class ComposeTransform
         options ??= new TransformOptions();
         var prepared = LocalInputs.Prepare(project, options.LocalFiles);
         project = DefaultNetwork.Prepare(prepared.Project);
-        var diagnostics = prepared.Diagnostics.Concat(Checks.SelectMany(check => check(project))).InSourceOrder();
+        var aws = AwsBinder.Bind(project);
+        var diagnostics = prepared.Diagnostics.Concat(aws.Diagnostics).Concat(Checks.SelectMany(check => check(project, aws.Settings))).InSourceOrder();
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new(null, diagnostics);
 
-        var context = TransformContext.Create(project, options) with { Deliveries = prepared.Deliveries };
+        var context = TransformContext.Create(project, aws.Settings, options) with { Deliveries = prepared.Deliveries };
         // One-shot jobs run inside their dependents' tasks (Jobs.Plan), not as ECS services of their own.
         var plans = project.Services.Values
             .Where(service => !Jobs.IsJob(project, service))
-            .Select(service => PlanSteps.Aggregate(Start(service), (plan, step) => step(context, plan)))
+            .Select(service => PlanSteps.Aggregate(Start(service, context.Aws.Of(service)), (plan, step) => step(context, plan)))
             .ToImmutableArray();
         var template = Emitters.Aggregate(
             new Template { Description = $"compose-ecs: the {project.Name} compose project on ECS Fargate" },
@@ -83,15 +90,16 @@ public static class ComposeTransform
         return new(template, diagnostics);
     }
 
-    private static ServicePlan Start(Service service) => new()
+    private static ServicePlan Start(Service service, ServiceAws aws) => new()
     {
         Service = service,
+        Aws = aws,
         Id = LogicalIds.Normalize(service.Name),
         Container = Containers.For(service),
         Size = FargateSizes.For(service),
         Platform = Containers.Platform(service),
         DesiredCount = Services.DesiredCount(service),
-        Deployment = Services.Deployment(service),
+        Deployment = Services.Deployment(service, aws),
     };
 
     internal static Template Merge(Template into, Template fragment) => into with

@@ -37,7 +37,7 @@ public static class DeploySummary
         if (template.Resources.TryGetValue(LogicalIds.LoadBalancer, out var lb) && lb.Type == "AWS::ElasticLoadBalancingV2::LoadBalancer")
             lines.Add($"  load balancer: {(Text(lb.Properties["Type"]) == "network" ? "Network" : "Application")}, {Text(lb.Properties["Scheme"]) ?? "internet-facing"}");
         else if (endpoints.Count > 0)
-            lines.Add($"  load balancer: the existing one ({ExistingResources.LoadBalancerExtension})");
+            lines.Add($"  load balancer: the existing one ({AwsExtensions.LoadBalancer})");
         var volumes = template.Resources.Values.Where(r => r.Type == "AWS::EFS::FileSystem")
             .Select(r => Tag(r.Properties, Volumes.VolumeTag, "FileSystemTags")).OfType<string>().Order(StringComparer.Ordinal).ToList();
         if (volumes.Count > 0)

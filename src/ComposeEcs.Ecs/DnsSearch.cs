@@ -13,7 +13,6 @@ namespace ComposeEcs.Ecs;
 /// </summary>
 internal static class DnsSearch
 {
-    public const string ImageExtension = "x-aws-dns_init_image";
     public const string ContainerName = "compose-ecs-dns-search";
 
     /// <summary>Idempotent (a restarted task finds the namespace already there); keeps the VPC's own search domains after it.</summary>
@@ -25,13 +24,12 @@ internal static class DnsSearch
         "END { if (!done) print \"search \" ns }' /etc/resolv.conf > /tmp/resolv.conf\n" +
         "cat /tmp/resolv.conf > /etc/resolv.conf\n";
 
-    public static string Image(ComposeProject project) =>
-        project.Extensions.GetString(ImageExtension) is { Length: > 0 } image ? image : SecretsInit.DefaultImage;
+    public static string Image(AwsSettings aws) => aws.DnsInitImage?.Value ?? SecretsInit.DefaultImage;
 
     public static ContainerDefinition Container(TransformContext context, ServicePlan plan) => new()
     {
         Name = ContainerName,
-        Image = Image(context.Project),
+        Image = Image(context.Aws),
         Essential = false,
         EntryPoint = ["/bin/sh", "-c"],
         Command = [Script(ServiceDiscovery.NamespaceName(context.Project.Name))],

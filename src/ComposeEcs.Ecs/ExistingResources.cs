@@ -24,32 +24,23 @@ namespace ComposeEcs.Ecs;
 /// </summary>
 internal static class ExistingResources
 {
-    public const string ClusterExtension = "x-aws-cluster";
-    public const string LoadBalancerExtension = "x-aws-loadbalancer";
-    public const string SecurityGroupExtension = "x-aws-securitygroup";
-
     /// <summary>The private IPv4 ranges an existing load balancer reaches the tasks from.</summary>
     public static readonly ImmutableArray<string> PrivateRanges = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
 
-    public static string? ExistingCluster(ComposeProject project) => project.Extensions.GetString(ClusterExtension) is { Length: > 0 } c ? c : null;
-
     /// <summary>The cluster's name: the given name, the last part of a given ARN, or <c>Ref</c> of the created cluster.</summary>
-    public static Expr ClusterName(ComposeProject project) => ExistingCluster(project) switch
+    public static Expr ClusterName(AwsSettings aws) => aws.Cluster?.Value switch
     {
         null => Fn.Ref(LogicalIds.Cluster),
         var arn when arn.StartsWith("arn:", StringComparison.Ordinal) => arn[(arn.LastIndexOf('/') + 1)..],
         var name => name,
     };
 
-    public static Expr ClusterArn(ComposeProject project) => ExistingCluster(project) switch
+    public static Expr ClusterArn(AwsSettings aws) => aws.Cluster?.Value switch
     {
         null => Fn.GetAtt(LogicalIds.Cluster, "Arn"),
         var arn when arn.StartsWith("arn:", StringComparison.Ordinal) => arn,
         var name => Fn.Sub($"arn:${{AWS::Partition}}:ecs:${{AWS::Region}}:${{AWS::AccountId}}:cluster/{name}"),
     };
-
-    public static string? ExistingLoadBalancer(ComposeProject project) =>
-        project.Extensions.GetString(LoadBalancerExtension) is { Length: > 0 } lb ? lb : null;
 
     /// <summary><c>application</c> or <c>network</c> from the ARN, null when it names neither.</summary>
     public static string? LoadBalancerType(string arn) =>
@@ -57,38 +48,15 @@ internal static class ExistingResources
         : arn.Contains(":loadbalancer/net/", StringComparison.Ordinal) ? "network"
         : null;
 
-    public static string? ExistingSecurityGroup(Network? network) =>
-        network?.Extensions.GetString(SecurityGroupExtension) is { Length: > 0 } sg ? sg : null;
-
-    public static string? ExistingSecurityGroup(ComposeProject project, string network) =>
-        ExistingSecurityGroup(project.Networks.GetValueOrDefault(network));
-
-    public static IEnumerable<Diagnostic> Check(ComposeProject project)
+    /// <summary>An existing Application Load Balancer only listens for HTTP and HTTPS.</summary>
+    public static IEnumerable<Diagnostic> Check(ComposeProject project, AwsSettings aws)
     {
-        if (project.Extensions.Has(ClusterExtension) && ExistingCluster(project) is null)
-            yield return Diagnostic.Error(DiagnosticCodes.ExistingResource, $"{ClusterExtension}: must be the name or ARN of an ECS cluster", project.Extensions.At(ClusterExtension));
-        else if (ExistingCluster(project) is { } cluster && cluster.StartsWith("arn:", StringComparison.Ordinal) && !cluster.Contains(":cluster/", StringComparison.Ordinal))
-            yield return Diagnostic.Error(DiagnosticCodes.ExistingResource, $"{ClusterExtension}: {cluster} is not an ECS cluster ARN (arn:aws:ecs:<region>:<account>:cluster/<name>)", project.Extensions.At(ClusterExtension));
-
-        if (project.Extensions.Has(LoadBalancerExtension))
-        {
-            if (ExistingLoadBalancer(project) is not { } lb)
-                yield return Diagnostic.Error(DiagnosticCodes.ExistingResource, $"{LoadBalancerExtension}: must be the ARN of an Application or Network Load Balancer", project.Extensions.At(LoadBalancerExtension));
-            else if (LoadBalancerType(lb) is not { } type)
-                yield return Diagnostic.Error(DiagnosticCodes.ExistingResource, 
-                    $"{LoadBalancerExtension}: {lb} is not a load balancer ARN; give the full ARN (arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/... " +
-                    "or .../net/...): listeners need it and convert does not call AWS to look a name up", project.Extensions.At(LoadBalancerExtension));
-            else if (type == "application")
-                foreach (var service in project.Services.Values)
-                foreach (var port in service.Ports.Where(p => !Ports.CanBeHttpListener(p)))
-                    yield return Diagnostic.Error(DiagnosticCodes.ExistingResource, 
-                        $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}/{port.Protocol}: {LoadBalancerExtension} is an Application Load Balancer, " +
-                        "which only listens for HTTP and HTTPS; use a Network Load Balancer for this port", port.Location ?? service.LocationOf("ports"));
-        }
-
-        foreach (var network in project.Networks.Values.Where(n => n.Extensions.Has(SecurityGroupExtension)))
-            if (ExistingSecurityGroup(network) is not { } sg || !sg.StartsWith("sg-", StringComparison.Ordinal))
-                yield return Diagnostic.Error(DiagnosticCodes.ExistingResource, $"network \"{network.Key}\": {SecurityGroupExtension}: must be a security group id such as sg-0123456789abcdef0", network.Extensions.At(SecurityGroupExtension));
+        if (aws.LoadBalancer?.Value.Type != "application") yield break;
+        foreach (var service in project.Services.Values)
+        foreach (var port in aws.Of(service).Ports.Where(p => !Ports.CanBeHttpListener(p)).Select(p => p.Port))
+            yield return Diagnostic.Error(DiagnosticCodes.ExistingResource,
+                $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}/{port.Protocol}: {AwsExtensions.LoadBalancer} is an Application Load Balancer, " +
+                "which only listens for HTTP and HTTPS; use a Network Load Balancer for this port", port.Location ?? service.LocationOf("ports"));
     }
 
     /// <summary>
@@ -101,7 +69,7 @@ internal static class ExistingResources
         var resources = Sorted.Empty<Resource>();
         foreach (var plan in plans)
         {
-            if (plan.Service.Networks.Keys.FirstOrDefault() is not { } network || ExistingSecurityGroup(context.Project, network) is not null) continue;
+            if (plan.Service.Networks.Keys.FirstOrDefault() is not { } network || context.Aws.SecurityGroups.ContainsKey(network)) continue;
             foreach (var port in lb.Ports.Where(p => p.Service == plan.Service.Name).SelectMany(p => p.IpProtocols.Select(ip => p with { Protocol = ip })).DistinctBy(p => (p.Target, p.Protocol)))
                 for (var i = 0; i < PrivateRanges.Length; i++)
                     resources = resources.SetItem($"{LogicalIds.LoadBalancerIngress(network, port.Protocol, port.Target)}{i + 1}", Resource.Of(new SecurityGroupIngress

@@ -83,7 +83,7 @@ internal static class FileDeliveryInit
         return new ContainerDefinition
         {
             Name = WriterName,
-            Image = context.Project.Extensions.GetString(SecretsInit.ImageExtension) is { Length: > 0 } image ? image : SecretsInit.DefaultImage,
+            Image = SecretsInit.Image(context.Aws),
             Essential = false,
             EntryPoint = ["/bin/sh", "-c"],
             Command = [script.ToString()],

@@ -90,7 +90,7 @@ internal static class Gpu
         Count(service) is > 0 and var gpus && FargateSizes.For(service) is var size
             ? GpuInstanceTypes.Smallest(gpus, size.Cpu, size.Memory) : null;
 
-    public static IEnumerable<Diagnostic> Check(ComposeProject project)
+    public static IEnumerable<Diagnostic> Check(ComposeProject project, AwsSettings aws)
     {
         foreach (var service in project.Services.Values.Where(Uses))
         {
@@ -109,9 +109,9 @@ internal static class Gpu
                 yield return Diagnostic.Warning(DiagnosticCodes.GpuNetworking, 
                     $"{where}: runs on EC2 GPU instances with awsvpc networking, where tasks get no public IP; " +
                     "the subnets need a NAT gateway (or VPC endpoints) for the tasks to pull images and reach AWS", at);
-            if (ExistingResources.ExistingCluster(project) is { } cluster)
-                yield return Diagnostic.Error(DiagnosticCodes.Gpu, 
-                    $"service \"{service.Name}\": GPU services need a capacity provider on the cluster, and associating one would replace the capacity providers of the existing cluster \"{cluster}\"; remove {ExistingResources.ClusterExtension} to let the project create its cluster", project.Extensions.At(ExistingResources.ClusterExtension) ?? at);
+            if (aws.Cluster is { } cluster)
+                yield return Diagnostic.Error(DiagnosticCodes.Gpu,
+                    $"service \"{service.Name}\": GPU services need a capacity provider on the cluster, and associating one would replace the capacity providers of the existing cluster \"{cluster.Value}\"; remove {AwsExtensions.Cluster} to let the project create its cluster", cluster.At ?? at);
         }
     }
 
@@ -164,7 +164,7 @@ internal static class Gpu
         var name = plan.Service.Name;
         var type = InstanceType(plan.Service)!;
         var tags = context.ServiceTags(name);
-        var maxTasks = Math.Max(1, Math.Max(plan.DesiredCount, Autoscaling.Of(plan.Service)?.Max ?? 0));
+        var maxTasks = Math.Max(1, Math.Max(plan.DesiredCount, plan.Aws.Autoscaling?.Max ?? 0));
         yield return (InstanceRoleId(name), Resource.Of(new Role
         {
             AssumeRolePolicyDocument = new PolicyDocument
@@ -192,7 +192,7 @@ internal static class Gpu
                 SecurityGroupIds = [Fn.Ref(InstanceSecurityGroupId(name))],
                 UserData = Fn.Base64(Fn.Sub(
                     "#!/bin/bash\necho ECS_CLUSTER=${ClusterName} >> /etc/ecs/ecs.config\necho ECS_ENABLE_GPU_SUPPORT=true >> /etc/ecs/ecs.config\n",
-                    new MapExpr(("ClusterName", ExistingResources.ClusterName(context.Project))))),
+                    new MapExpr(("ClusterName", ExistingResources.ClusterName(context.Aws))))),
                 MetadataOptions = new MetadataOptions { HttpTokens = "required", HttpPutResponseHopLimit = 2 },
                 TagSpecifications = [new LaunchTemplateTagSpec("instance", [.. tags, new Tag("Name", $"{context.Project.Name}-{name}")])],
             },

@@ -16,52 +16,42 @@ namespace ComposeEcs.Ecs;
 /// </summary>
 internal static class Https
 {
-    public const string RedirectExtension = "x-aws-redirect";
-
     internal sealed record Redirect(string Service, int From, int To)
     {
         public string ListenerId => $"{LogicalIds.Normalize(Service)}HTTP{From}RedirectListener";
         public string IngressId => $"LoadBalancerHTTP{From}RedirectIngress";
     }
 
-    /// <summary>The port <c>x-aws-redirect</c> names, when it is a valid port number.</summary>
-    public static int? RedirectFrom(ServicePort port) =>
-        int.TryParse(port.Extensions.GetString(RedirectExtension), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536 ? p : null;
-
     /// <summary>The redirects the load balancer's HTTPS listeners carry (decided with the listener, <see cref="PublishedPort.RedirectFrom"/>).</summary>
     public static ImmutableArray<Redirect> Redirects(LoadBalancerShape lb) =>
         [.. lb.Ports.Where(p => p.RedirectFrom is not null).Select(p => new Redirect(p.Service, p.RedirectFrom!.Value, p.Published)).OrderBy(r => r.From)];
 
-    public static IEnumerable<Diagnostic> Check(ComposeProject project)
+    /// <summary>A redirect (well-formed, on an https port: <see cref="PortBinding"/>) needs an HTTPS listener and a free port.</summary>
+    public static IEnumerable<Diagnostic> Check(ComposeProject project, AwsSettings aws)
     {
         var published = project.Services.Values.SelectMany(s => s.Ports.Where(p => p.Protocol == "tcp").Select(p => Ports.Published(p))).ToHashSet();
-        var https = LoadBalancing.Shape(project)?.Ports.Where(p => p.ListenerProtocol == "HTTPS").Select(p => (p.Service, p.Published)).ToHashSet() ?? [];
+        var https = LoadBalancing.Shape(project, aws)?.Ports.Where(p => p.ListenerProtocol == "HTTPS").Select(p => (p.Service, p.Published)).ToHashSet() ?? [];
         var seen = new HashSet<int>();
         foreach (var service in project.Services.Values)
-        foreach (var port in service.Ports.Where(p => p.Extensions.Has(RedirectExtension)))
+        foreach (var (port, (from, at)) in aws.Of(service).Ports.Where(p => p.RedirectFrom is not null).Select(p => (p.Port, p.RedirectFrom!)))
         {
-            var where = $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}: {RedirectExtension}";
-            if (RedirectFrom(port) is not { } from)
-                yield return Diagnostic.Error(DiagnosticCodes.HttpsRedirect, $"{where}: must be the port number to redirect from, such as \"80\"", port.Extensions.At(RedirectExtension));
-            else if (Ports.AwsProtocol(port) != "https")
-                yield return Diagnostic.Error(DiagnosticCodes.HttpsRedirect, $"{where}: only an x-aws-protocol: https port can be redirected to", port.Extensions.At(RedirectExtension));
-            else if (!https.Contains((service.Name, Ports.Published(port) ?? port.Target)))
+            var where = $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}: {AwsExtensions.Redirect}";
+            if (!https.Contains((service.Name, Ports.Published(port) ?? port.Target)))
                 yield return Diagnostic.Error(DiagnosticCodes.HttpsRedirect,
-                    $"{where}: the port is a TLS listener on a Network Load Balancer ({NetworkBecause(project)}), which cannot redirect " +
-                    "(only Application Load Balancers have redirect actions); serve the redirect from the container, or make every published port HTTP",
-                    port.Extensions.At(RedirectExtension));
+                    $"{where}: the port is a TLS listener on a Network Load Balancer ({NetworkBecause(project, aws)}), which cannot redirect " +
+                    "(only Application Load Balancers have redirect actions); serve the redirect from the container, or make every published port HTTP", at);
             else if (published.Contains(from))
-                yield return Diagnostic.Error(DiagnosticCodes.HttpsRedirect, $"{where}: port {from} is already published by a service; it cannot also redirect", port.Extensions.At(RedirectExtension));
+                yield return Diagnostic.Error(DiagnosticCodes.HttpsRedirect, $"{where}: port {from} is already published by a service; it cannot also redirect", at);
             else if (!seen.Add(from))
-                yield return Diagnostic.Error(DiagnosticCodes.HttpsRedirect, $"{where}: port {from} already redirects to another HTTPS port", port.Extensions.At(RedirectExtension));
+                yield return Diagnostic.Error(DiagnosticCodes.HttpsRedirect, $"{where}: port {from} already redirects to another HTTPS port", at);
         }
     }
 
     /// <summary>Why the project's load balancer is a Network Load Balancer, for the redirect error.</summary>
-    private static string NetworkBecause(ComposeProject project)
+    private static string NetworkBecause(ComposeProject project, AwsSettings aws)
     {
-        if (ExistingResources.ExistingLoadBalancer(project) is not null) return $"the {ExistingResources.LoadBalancerExtension} load balancer is one";
-        if (project.Services.Values.SelectMany(s => s.Ports.Select(p => (s.Name, Port: p))).FirstOrDefault(p => !Ports.IsHttpListener(p.Port)) is not ({ } service, { } port)) return "another published port is not HTTP";
+        if (aws.LoadBalancer is not null) return $"the {AwsExtensions.LoadBalancer} load balancer is one";
+        if (project.Services.Values.SelectMany(s => aws.Of(s).Ports.Select(p => (s.Name, Port: p))).FirstOrDefault(p => !Ports.IsHttpListener(p.Port)) is not ({ } service, { Port: var port })) return "another published port is not HTTP";
         return $"service \"{service}\" publishes {Ports.Published(port) ?? port.Target}/{port.Protocol}, which is not HTTP";
     }
 

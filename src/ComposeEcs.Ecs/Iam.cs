@@ -12,9 +12,6 @@ namespace ComposeEcs.Ecs;
 /// </summary>
 internal static class Iam
 {
-    public const string PoliciesExtension = "x-aws-policies";
-    public const string RoleExtension = "x-aws-role";
-
     public static Expr ExecutionPolicyArn => Fn.Sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy");
 
     public static Expr AssumedByEcsTasks => new PolicyDocument
@@ -29,26 +26,11 @@ internal static class Iam
         ],
     }.ToExpr();
 
-    public static IEnumerable<Diagnostic> Check(ComposeProject project)
-    {
-        foreach (var service in project.Services.Values)
-        {
-            var extensions = service.Extensions;
-            if (extensions.Has(PoliciesExtension) && (extensions.GetList(PoliciesExtension) is var arns && (arns.IsEmpty || arns.Any(a => a is not string { Length: > 0 }))))
-                yield return Diagnostic.Error(DiagnosticCodes.Iam, $"service \"{service.Name}\": {PoliciesExtension}: must be a list of IAM managed policy ARNs", extensions.At(PoliciesExtension));
-            if (extensions.Has(RoleExtension) && extensions.GetMap(RoleExtension) is not { } document)
-                yield return Diagnostic.Error(DiagnosticCodes.Iam, $"service \"{service.Name}\": {RoleExtension}: must be an IAM policy document (Version, Statement)", extensions.At(RoleExtension));
-            else if (extensions.GetMap(RoleExtension) is { } doc && !doc.ContainsKey("Statement"))
-                yield return Diagnostic.Error(DiagnosticCodes.Iam, $"service \"{service.Name}\": {RoleExtension}: the policy document has no Statement", extensions.At(RoleExtension));
-        }
-    }
-
     /// <summary>Plan step: <c>x-aws-policies</c> and <c>x-aws-role</c> give the service a task role.</summary>
     public static ServicePlan Plan(TransformContext context, ServicePlan plan)
     {
-        var extensions = plan.Service.Extensions;
-        var managed = extensions.GetList(PoliciesExtension).OfType<string>().Select(a => (Expr)a);
-        var inline = extensions.GetMap(RoleExtension) is { } document
+        var managed = plan.Aws.ManagedPolicies.Select(a => (Expr)a);
+        var inline = plan.Aws.RolePolicy is { } document
             ? [new Policy($"{plan.Id}Policy", PlainData.ToExpr(document))]
             : ImmutableArray<Policy>.Empty;
         return plan with

@@ -68,7 +68,7 @@ internal static class Jobs
             .Where(name => project.Services.TryGetValue(name, out var d) && !IsJob(project, d))
             .Distinct().Order(StringComparer.Ordinal)];
 
-    public static IEnumerable<Diagnostic> Check(ComposeProject project)
+    public static IEnumerable<Diagnostic> Check(ComposeProject project, AwsSettings aws)
     {
         foreach (var job in project.Services.Values.Where(s => IsJob(project, s)))
         {
@@ -81,8 +81,8 @@ internal static class Jobs
                 yield return Error($"{why} that runs inside other services' tasks; it cannot have ports or expose");
             if (!job.Volumes.IsEmpty || !job.Secrets.IsEmpty || !job.Configs.IsEmpty)
                 yield return Error($"{why} that runs inside other services' tasks; volumes, secrets and configs are not available to it");
-            if (job.Extensions.Has(Secrets.PullCredentialsExtension))
-                yield return Error($"{why} that runs inside other services' tasks; {Secrets.PullCredentialsExtension} is not available to it");
+            if (aws.Of(job).PullCredentials is not null)
+                yield return Error($"{why} that runs inside other services' tasks; {AwsExtensions.PullCredentials} is not available to it");
             foreach (var dependent in project.Services.Values.Where(s => s.DependsOn.TryGetValue(job.Name, out var d) && d.Condition == "service_healthy"))
                 if (Containers.HealthCheck(job.Healthcheck) is null)
                     yield return Diagnostic.Error(DiagnosticCodes.Job, 

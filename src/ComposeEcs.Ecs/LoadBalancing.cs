@@ -55,15 +55,13 @@ internal static class LoadBalancing
     /// <summary>Elastic Load Balancing's default "listeners per load balancer" quota.</summary>
     public const int ListenerQuota = 50;
 
-    private static readonly ImmutableHashSet<string> KnownProtocols = ["http", "https", "tcp", "udp", "tls"];
-
-    public static LoadBalancerShape? Shape(ComposeProject project)
+    public static LoadBalancerShape? Shape(ComposeProject project, AwsSettings aws)
     {
-        var published = project.Services.Values.SelectMany(s => s.Ports.Select(p => (Service: s.Name, Port: p))).ToList();
+        var published = project.Services.Values.SelectMany(s => aws.Of(s).Ports.Select(p => (Service: s.Name, Port: p))).ToList();
         if (published.Count == 0) return null;
-        var existing = ExistingResources.ExistingLoadBalancer(project);
+        var existing = aws.LoadBalancer?.Value;
         var application = existing is not null
-            ? ExistingResources.LoadBalancerType(existing) == "application"
+            ? existing.Type == "application"
             : published.All(p => Ports.IsHttpListener(p.Port));
         // The same port written twice ("3000" and {target: 3000, published: 3000}) is one listener; the last one written wins.
         var ports = TcpAndUdpTogether(published.Select(p => ToPublished(p.Service, p.Port, application)).Reverse().DistinctBy(p => (p.Service, p.Published, p.Target, p.Protocol)))
@@ -71,7 +69,7 @@ internal static class LoadBalancing
             .ToImmutableArray();
         return existing is null
             ? new(application ? "application" : "network", ports)
-            : new(application ? "application" : "network", ports) { Existing = true, Arn = existing };
+            : new(application ? "application" : "network", ports) { Existing = true, Arn = existing.Arn };
     }
 
     /// <summary>
@@ -85,30 +83,29 @@ internal static class LoadBalancing
                 ? [tcp with { Protocol = "tcp_udp", ListenerProtocol = "TCP_UDP", TargetProtocol = "TCP_UDP" }]
                 : g.AsEnumerable());
 
-    private static PublishedPort ToPublished(string service, ServicePort port, bool application)
+    private static PublishedPort ToPublished(string service, BoundPort bound, bool application)
     {
-        var awsProtocol = Ports.AwsProtocol(port);
+        var (port, awsProtocol) = (bound.Port, bound.AwsProtocol);
         var protocol = port.Protocol.ToLowerInvariant();
         var (listener, target) = application
             ? (awsProtocol == "https" ? "HTTPS" : "HTTP", awsProtocol is null && port.Target == 443 ? "HTTPS" : "HTTP")
             : awsProtocol is "tls" or "https" ? ("TLS", "TCP")
             : protocol == "udp" ? ("UDP", "UDP") : ("TCP", "TCP");
-        var speaksHttp = application ? target == "HTTP" : Ports.IsHttpTarget(port);
-        return new(service, Ports.Published(port) ?? port.Target, port.Target, protocol, listener, target,
-            port.Extensions.GetString(Ports.CertificateExtension))
+        var speaksHttp = application ? target == "HTTP" : Ports.IsHttpTarget(bound);
+        return new(service, Ports.Published(port) ?? port.Target, port.Target, protocol, listener, target, bound.Certificate)
         {
             Location = port.Location,
             AppProtocol = speaksHttp && protocol == "tcp" ? "http" : null,
-            RedirectFrom = listener == "HTTPS" ? Https.RedirectFrom(port) : null,
-            Web = Ports.IsHttpListener(port),
+            RedirectFrom = listener == "HTTPS" ? bound.RedirectFrom?.Value : null,
+            Web = Ports.IsHttpListener(bound),
         };
     }
 
-    public static IEnumerable<Diagnostic> Check(ComposeProject project)
+    public static IEnumerable<Diagnostic> Check(ComposeProject project, AwsSettings aws)
     {
         var owners = new Dictionary<int, (string Service, int Target, string Protocol)>();
         foreach (var service in project.Services.Values)
-        foreach (var port in service.Ports)
+        foreach (var (port, awsProtocol) in aws.Of(service).Ports.Select(p => (p.Port, p.AwsProtocol)))
         {
             var where = $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}/{port.Protocol}";
             if (Ports.Published(port) is not { } published)
@@ -121,11 +118,6 @@ internal static class LoadBalancing
                 yield return Diagnostic.Error(DiagnosticCodes.Port, $"{where}: ports must be between 1 and 65535; a load balancer cannot listen on or forward to port {(published is < 1 or > 65535 ? published : port.Target)}", port.Location ?? service.LocationOf("ports"));
                 continue;
             }
-            var awsProtocol = Ports.AwsProtocol(port);
-            if (awsProtocol is not null && !KnownProtocols.Contains(awsProtocol))
-                yield return Diagnostic.Error(DiagnosticCodes.Port, $"{where}: {Ports.ProtocolExtension}: \"{awsProtocol}\" is not one of http, https, tcp, udp, tls", port.Extensions.At(Ports.ProtocolExtension) ?? port.Location ?? service.LocationOf("ports"));
-            if (awsProtocol is "https" or "tls" && port.Extensions.GetString(Ports.CertificateExtension) is not { Length: > 0 })
-                yield return Diagnostic.Error(DiagnosticCodes.Port, $"{where}: {Ports.ProtocolExtension}: {awsProtocol} needs {Ports.CertificateExtension} (an ACM certificate ARN)", port.Extensions.At(Ports.ProtocolExtension) ?? port.Location ?? service.LocationOf("ports"));
             var protocol = port.Protocol.ToLowerInvariant();
             if (!owners.TryGetValue(published, out var owner)) owners[published] = (service.Name, port.Target, protocol);
             else if (owner == (service.Name, port.Target, protocol)) continue; // the same port written twice: one listener
@@ -138,7 +130,7 @@ internal static class LoadBalancing
                     $"{where}: TCP and UDP on one published port share one TCP_UDP listener, which forwards both to one container port " +
                     $"without TLS; publish {published}/{owner.Protocol} and {published}/{protocol} to the same port", port.Location ?? service.LocationOf("ports"));
         }
-        if (Shape(project) is not { } shape) yield break;
+        if (Shape(project, aws) is not { } shape) yield break;
         if (shape.Ports.Length > ListenerQuota)
             yield return Diagnostic.Warning(DiagnosticCodes.PortCaveat, 
                 $"ports: {shape.Ports.Length} published ports need as many listeners, but a load balancer has at most " +
@@ -150,7 +142,7 @@ internal static class LoadBalancing
         foreach (var port in shape.Ports.Where(p => p.Published == 443 && p.Scheme == "http"))
             yield return Diagnostic.Warning(DiagnosticCodes.PortCaveat, 
                 $"service \"{port.Service}\": ports: 443: the load balancer listens with plain HTTP on 443; set " +
-                $"{Ports.ProtocolExtension}: https and {Ports.CertificateExtension} for TLS", port.Location ?? project.Services[port.Service].LocationOf("ports"));
+                $"{AwsExtensions.Protocol}: https and {AwsExtensions.Certificate} for TLS", port.Location ?? project.Services[port.Service].LocationOf("ports"));
     }
 
     /// <summary>Plan step: register the service's target groups and wait for its listeners.</summary>
@@ -196,7 +188,7 @@ internal static class LoadBalancing
             [LogicalIds.LoadBalancer] = Resource.Of(new ElbLoadBalancer
             {
                 Type = lb.Type,
-                Scheme = PublicPorts.Scheme(context.Project),
+                Scheme = context.Aws.InternalLoadBalancer ? "internal" : "internet-facing",
                 Subnets = context.Vpc.Subnets,
                 SecurityGroups = [Fn.Ref(LogicalIds.LoadBalancerSecurityGroup)],
                 Tags = context.ProjectTags,
@@ -209,7 +201,7 @@ internal static class LoadBalancing
         }
         foreach (var port in lb.Ports)
         {
-            resources[port.TargetGroupId] = Resource.Of(TargetHealth.Tune(context.Project, lb, port, TargetGroupFor(context, lb, port)));
+            resources[port.TargetGroupId] = Resource.Of(TargetHealth.Tune(context, lb, port, TargetGroupFor(context, lb, port)));
             resources[port.ListenerId] = Resource.Of(ListenerFor(lb, port));
         }
         foreach (var plan in plans.Where(_ => !lb.Existing))
@@ -268,7 +260,7 @@ internal static class LoadBalancing
         foreach (var (target, protocol) in admitted)
             yield return (LogicalIds.LoadBalancerIngress(network, protocol, target), new SecurityGroupIngress
             {
-                GroupId = Networks.GroupOf(context.Project, network),
+                GroupId = Networks.GroupOf(context.Aws, network),
                 IpProtocol = protocol,
                 FromPort = target,
                 ToPort = target,

@@ -25,7 +25,6 @@ internal sealed record LogTarget(LogSource Source, bool Custom, bool DriverCreat
 /// </summary>
 internal static partial class Logging
 {
-    public const string RetentionExtension = "x-aws-logs_retention";
     private const string GroupOption = "awslogs-group";
     private const string PrefixOption = "awslogs-stream-prefix";
     private const string CreateOption = "awslogs-create-group";
@@ -57,10 +56,6 @@ internal static partial class Logging
             n => LogicalIds.Normalize(n) + (clashing.Contains(n) ? AwsNames.Hash(n) : "") + "LogGroup", StringComparer.Ordinal);
     }
 
-    private static int? Retention(ComposeProject project) =>
-        int.TryParse(project.Extensions.GetString(RetentionExtension), System.Globalization.NumberStyles.None,
-            System.Globalization.CultureInfo.InvariantCulture, out var days) ? days : null;
-
     // "Log group names can be between 1 and 512 characters long ... a-z, A-Z, 0-9, '_', '-', '/', '.' and '#'"
     // (AWS::Logs::LogGroup LogGroupName); stream names, and so their prefix, "cannot contain ':' or '*'" (CreateLogStream).
     [GeneratedRegex(@"^[A-Za-z0-9_\-/.#]{1,512}$")]
@@ -68,10 +63,6 @@ internal static partial class Logging
 
     public static IEnumerable<Diagnostic> Check(ComposeProject project)
     {
-        if (project.Extensions.Has(RetentionExtension) && !(Retention(project) is { } days && Retentions.Contains(days)))
-            yield return Diagnostic.Error(DiagnosticCodes.Logging,
-                $"{RetentionExtension}: {project.Extensions.GetString(RetentionExtension) ?? "(not a number)"} is not a retention CloudWatch Logs accepts; " +
-                $"use one of {string.Join(", ", Retentions)} (days)", project.Extensions.At(RetentionExtension));
         foreach (var service in project.Services.Values)
         {
             if (service.Logging?.Driver is { } driver && driver != "awslogs")
@@ -133,7 +124,7 @@ internal static partial class Logging
 
     public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans)
     {
-        var retention = Retention(context.Project);
+        var retention = context.Aws.LogRetentionDays?.Value;
         var resources = Sorted.Empty<Resource>().Add(LogicalIds.LogGroup, Resource.Of(new LogGroup
         {
             LogGroupName = GroupName(context.Project.Name),

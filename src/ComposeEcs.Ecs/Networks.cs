@@ -12,34 +12,14 @@ internal sealed record Vpc(Expr Id, Expr Subnets, bool FromParameters);
 /// <summary>VPC/subnets, and one security group per compose network that services actually join.</summary>
 internal static class Networks
 {
-    public const string VpcExtension = "x-aws-vpc";
-    public const string SubnetsExtension = "x-aws-subnets";
+    public static Vpc Vpc(AwsSettings aws) => aws.Vpc is { } vpc
+        ? new(vpc.Value, new ListExpr((aws.Subnets?.Value ?? []).Select(s => (Expr)s).ToImmutableArray()), FromParameters: false)
+        : new(Fn.Ref(LogicalIds.VpcParameter), Fn.Ref(LogicalIds.SubnetsParameter), FromParameters: true);
 
-    public static Vpc Vpc(ComposeProject project)
+    public static IEnumerable<Diagnostic> Check(ComposeProject project, AwsSettings aws)
     {
-        if (ProjectVpc.Of(project) is not { } vpc)
-            return new(Fn.Ref(LogicalIds.VpcParameter), Fn.Ref(LogicalIds.SubnetsParameter), FromParameters: true);
-        var subnets = SubnetIds(project).Select(s => (Expr)s).ToImmutableArray();
-        return new(vpc, new ListExpr(subnets), FromParameters: false);
-    }
-
-    private static ImmutableArray<string> SubnetIds(ComposeProject project) =>
-        [.. project.Extensions.GetList(SubnetsExtension).OfType<string>()];
-
-    public static IEnumerable<Diagnostic> Check(ComposeProject project)
-    {
-        var hasVpc = project.Extensions.Has(VpcExtension);
-        var hasSubnets = project.Extensions.Has(SubnetsExtension);
-        if (hasVpc && !(project.Extensions.GetString(VpcExtension) is { } id && id.StartsWith("vpc-", StringComparison.Ordinal) && id.Length > 4 && id[4..].All(char.IsAsciiLetterOrDigit)))
-            yield return Diagnostic.Error(DiagnosticCodes.Vpc, $"{VpcExtension}: must be a VPC id such as vpc-0a1b2c3d", project.Extensions.At(VpcExtension));
-        if (hasSubnets && (project.Extensions.GetList(SubnetsExtension) is var list && (list.IsEmpty || list.Any(s => s is not string { Length: > 0 }))))
-            yield return Diagnostic.Error(DiagnosticCodes.Vpc, $"{SubnetsExtension}: must be a list of subnet ids", project.Extensions.At(SubnetsExtension));
-        else if (hasVpc && !hasSubnets)
-            yield return Diagnostic.Error(DiagnosticCodes.Vpc, $"{VpcExtension}: also set {SubnetsExtension} to the subnets (at least two, in different availability zones) of that VPC", project.Extensions.At(VpcExtension));
-        if (hasSubnets && !hasVpc)
-            yield return Diagnostic.Error(DiagnosticCodes.Vpc, $"{SubnetsExtension}: also set {VpcExtension} to the VPC these subnets belong to", project.Extensions.At(SubnetsExtension));
-        if (hasVpc && project.Extensions.GetList(SubnetsExtension).Length == 1 && LoadBalancing.Shape(project) is { IsApplication: true, Existing: false })
-            yield return Diagnostic.Error(DiagnosticCodes.Vpc, $"{SubnetsExtension}: an application load balancer needs at least two subnets in different availability zones", project.Extensions.At(SubnetsExtension));
+        if (aws is { Vpc: not null, Subnets: { Value.Length: 1 } subnets } && LoadBalancing.Shape(project, aws) is { IsApplication: true, Existing: false })
+            yield return Diagnostic.Error(DiagnosticCodes.Vpc, $"{AwsExtensions.Subnets}: an application load balancer needs at least two subnets in different availability zones", subnets.At);
     }
 
     /// <summary>Compose networks joined by at least one service, sorted.</summary>
@@ -49,19 +29,19 @@ internal static class Networks
     /// <summary>Plan step: the task joins the security group of each of its networks.</summary>
     public static ServicePlan Plan(TransformContext context, ServicePlan plan) => plan with
     {
-        SecurityGroups = [.. plan.SecurityGroups, .. plan.Service.Networks.Keys.Select(n => GroupOf(context.Project, n))],
+        SecurityGroups = [.. plan.SecurityGroups, .. plan.Service.Networks.Keys.Select(n => GroupOf(context.Aws, n))],
     };
 
     public static Expr GroupOf(string network) => Fn.Ref(LogicalIds.Network(network));
 
     /// <summary>The network's group: its <c>x-aws-securitygroup</c>, else the one this template creates.</summary>
-    public static Expr GroupOf(ComposeProject project, string network) =>
-        ExistingResources.ExistingSecurityGroup(project, network) is { } existing ? existing : GroupOf(network);
+    public static Expr GroupOf(AwsSettings aws, string network) =>
+        aws.SecurityGroups.TryGetValue(network, out var existing) ? existing.Value : GroupOf(network);
 
     public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans)
     {
         var resources = new List<KeyValuePair<string, Resource>>();
-        foreach (var network in Used(context.Project).Where(n => ExistingResources.ExistingSecurityGroup(context.Project, n) is null))
+        foreach (var network in Used(context.Project).Where(n => !context.Aws.SecurityGroups.ContainsKey(n)))
         {
             var id = LogicalIds.Network(network);
             var name = context.Project.Networks.TryGetValue(network, out var declared) ? declared.Name : $"{context.Project.Name}_{network}";

@@ -14,35 +14,16 @@ namespace ComposeEcs.Ecs;
 /// </summary>
 internal static class Overlay
 {
-    public const string Extension = "x-aws-cloudformation";
-
-    public static IEnumerable<Diagnostic> Check(ComposeProject project)
-    {
-        if (!project.Extensions.Has(Extension)) yield break;
-        if (project.Extensions.GetMap(Extension) is not { } map)
-        {
-            yield return Diagnostic.Error(DiagnosticCodes.Overlay, $"{Extension}: must be a map shaped like a CloudFormation template (Resources, Outputs, ...)", project.Extensions.At(Extension));
-            yield break;
-        }
-        foreach (var (key, value) in map.Where(e => e.Key is "Resources" or "Parameters" or "Outputs" or "Conditions" or "Mappings"))
-            if (value is not (null or ImmutableSortedDictionary<string, object?>))
-                yield return Diagnostic.Error(DiagnosticCodes.Overlay, $"{Extension}: {key}: must be a map", project.Extensions.At($"{Extension}.{key}"));
-        if (map.GetValueOrDefault("Resources") is ImmutableSortedDictionary<string, object?> resources)
-            foreach (var (id, resource) in resources)
-                if (resource is not (null or ImmutableSortedDictionary<string, object?>))
-                    yield return Diagnostic.Error(DiagnosticCodes.Overlay, $"{Extension}: Resources.{id}: must be a map (Type, Properties, ...) or null to remove it", project.Extensions.At($"{Extension}.Resources.{id}"));
-    }
-
     /// <summary>Finish step: attach the overlay; new resources must say their Type.</summary>
     public static Result<Template> Finish(TransformContext context, Template template)
     {
-        if (context.Project.Extensions.GetMap(Extension) is not { } map) return new(template, []);
-        var overlay = (MapExpr)PlainData.ToExpr(map);
+        if (context.Aws.Overlay is not { } settings) return new(template, []);
+        var overlay = (MapExpr)PlainData.ToExpr(settings.Template);
         var diagnostics = ImmutableArray<Diagnostic>.Empty;
         if (overlay["Resources"] is MapExpr resources)
             foreach (var (id, resource) in resources.Entries)
                 if (resource is MapExpr r && !template.Resources.ContainsKey(id) && r["Type"] is not Str)
-                    diagnostics = diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Overlay, $"{Extension}: Resources.{id}: is not a generated resource, so it needs a Type", context.Project.Extensions.At($"{Extension}.Resources.{id}")));
+                    diagnostics = diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Overlay, $"{AwsExtensions.CloudFormation}: Resources.{id}: is not a generated resource, so it needs a Type", settings.ResourceLocations.GetValueOrDefault(id)));
         return diagnostics.IsEmpty ? new(template with { Overlay = TypeFirst(overlay, template) }, []) : new(null, diagnostics);
     }
 

@@ -15,9 +15,6 @@ internal sealed record ContainerPort(int Port, string Protocol)
 /// <summary>Ports shared by the task definition and the load balancer.</summary>
 internal static class Ports
 {
-    public const string ProtocolExtension = "x-aws-protocol";
-    public const string CertificateExtension = "x-aws-certificate";
-
     /// <summary>ECS port mappings carry <c>tcp</c> or <c>udp</c> only (compose also allows <c>sctp</c>).</summary>
     public static IEnumerable<Diagnostic> Check(ComposeProject project)
     {
@@ -31,27 +28,24 @@ internal static class Ports
         }
     }
 
-    /// <summary><c>x-aws-protocol</c> lower-cased, or null.</summary>
-    public static string? AwsProtocol(ServicePort port) => port.Extensions.GetString(ProtocolExtension)?.ToLowerInvariant();
-
     /// <summary>The host side of a port; an unpublished port (<c>"3000"</c>) is published on its own number.</summary>
     public static int? Published(ServicePort port) =>
         port.Published is null ? port.Target
         : int.TryParse(port.Published, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
 
     /// <summary>Clients reach this port over HTTP through the load balancer: 80/443 or <c>x-aws-protocol: http|https</c>.</summary>
-    public static bool IsHttpListener(ServicePort port) => AwsProtocol(port) switch
+    public static bool IsHttpListener(BoundPort bound) => bound.AwsProtocol switch
     {
         "http" or "https" => true,
-        null => port.Protocol == "tcp" && (port.Target is 80 or 443 || Published(port) is 80 or 443),
+        null => bound.Port is var port && port.Protocol == "tcp" && (port.Target is 80 or 443 || Published(port) is 80 or 443),
         _ => false,
     };
 
     /// <summary>What an Application Load Balancer can listen for: <c>x-aws-protocol: http|https</c>, or a TCP port without one.</summary>
-    public static bool CanBeHttpListener(ServicePort port) => AwsProtocol(port) switch
+    public static bool CanBeHttpListener(BoundPort bound) => bound.AwsProtocol switch
     {
         "http" or "https" => true,
-        null => port.Protocol == "tcp",
+        null => bound.Port.Protocol == "tcp",
         _ => false,
     };
 
@@ -59,10 +53,10 @@ internal static class Ports
     /// Behind a Network Load Balancer, whether the container speaks plain HTTP on the target port (443 usually means TLS
     /// in the container); behind an Application Load Balancer the target group's protocol says it (<see cref="LoadBalancing"/>).
     /// </summary>
-    public static bool IsHttpTarget(ServicePort port) => AwsProtocol(port) switch
+    public static bool IsHttpTarget(BoundPort bound) => bound.AwsProtocol switch
     {
         "http" or "https" => true,
-        null => port.Protocol == "tcp" && (port.Target == 80 || Published(port) == 80),
+        null => bound.Port is var port && port.Protocol == "tcp" && (port.Target == 80 || Published(port) == 80),
         _ => false,
     };
 

@@ -6,5 +6,5 @@ namespace ComposeEcs.Ecs;
 public static class ProjectVpc
 {
     public static string? Of(ComposeProject project) =>
-        project.Extensions.GetString(Networks.VpcExtension) is { Length: > 0 } vpc ? vpc : null;
+        ProjectBinding.Bind(project, []).Vpc?.Value;
 }

@@ -15,8 +15,6 @@ namespace ComposeEcs.Ecs;
 /// </summary>
 internal static class PublicPorts
 {
-    public const string SchemeExtension = "x-aws-loadbalancer-scheme";
-
     /// <summary>Servers people publish by habit from a local compose file, named in the warning.</summary>
     private static readonly ImmutableSortedDictionary<int, string> KnownServers = new Dictionary<int, string>
     {
@@ -24,16 +22,9 @@ internal static class PublicPorts
         [9092] = "Kafka", [9200] = "Elasticsearch", [11211] = "Memcached", [27017] = "MongoDB",
     }.ToImmutableSortedDictionary();
 
-    /// <summary>The <c>Scheme</c> of the load balancer the template creates.</summary>
-    public static string Scheme(ComposeProject project) =>
-        project.Extensions.GetString(SchemeExtension) == "internal" ? "internal" : "internet-facing";
-
-    public static IEnumerable<Diagnostic> Check(ComposeProject project)
+    public static IEnumerable<Diagnostic> Check(ComposeProject project, AwsSettings aws)
     {
-        if (project.Extensions.Has(SchemeExtension) && project.Extensions.GetString(SchemeExtension) is not ("internal" or "internet-facing"))
-            yield return Diagnostic.Error(DiagnosticCodes.Port,
-                $"{SchemeExtension}: must be internal (reachable only inside the VPC) or internet-facing (the default)", project.Extensions.At(SchemeExtension));
-        if (Scheme(project) == "internal" || LoadBalancing.Shape(project) is not { Existing: false } lb) yield break;
+        if (aws.InternalLoadBalancer || LoadBalancing.Shape(project, aws) is not { Existing: false } lb) yield break;
         // A web port that became TCP because another port made the load balancer a Network Load Balancer is still a web
         // server meant to be public.
         foreach (var port in lb.Ports.Where(p => p.ListenerProtocol is "TCP" or "UDP" or "TCP_UDP" && !p.Web))
@@ -42,7 +33,7 @@ internal static class PublicPorts
             yield return Diagnostic.Warning(DiagnosticCodes.PortCaveat,
                 $"service \"{port.Service}\": ports: {port.Published}/{port.Protocol}{server} is published on an internet-facing load balancer open to 0.0.0.0/0: " +
                 $"anyone on the internet can connect to it. If only the project's services need it, drop it from ports (they reach {port.Service}:{port.Target} by name) " +
-                $"or bind it to 127.0.0.1; to keep the load balancer inside the VPC, set {SchemeExtension}: internal",
+                $"or bind it to 127.0.0.1; to keep the load balancer inside the VPC, set {AwsExtensions.LoadBalancerScheme}: internal",
                 port.Location ?? project.Services[port.Service].LocationOf("ports"));
         }
     }

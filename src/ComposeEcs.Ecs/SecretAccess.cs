@@ -23,8 +23,6 @@ namespace ComposeEcs.Ecs;
 /// </summary>
 internal static partial class SecretAccess
 {
-    public const string KmsKeyExtension = "x-aws-kms-key";
-
     [GeneratedRegex(@"^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}$")]
     private static partial Regex CompleteSecretArn();
 
@@ -45,7 +43,8 @@ internal static partial class SecretAccess
                       "task read it would match no secret; copy the complete ARN (aws secretsmanager describe-secret --secret-id <name>)"
                     : null;
 
-    private static string? WhyNotKey(string? key) => key is null || KeyArn().IsMatch(key) ? null
+    /// <summary>Why a value cannot name the key to grant <c>kms:Decrypt</c> on; null for a key ARN.</summary>
+    public static string? WhyNotKey(string? key) => key is null || KeyArn().IsMatch(key) ? null
         : key.Contains(":alias/", StringComparison.Ordinal)
             ? "is an alias; IAM grants kms:Decrypt on the key itself, so give the key ARN (arn:aws:kms:<region>:<account>:key/<id>)"
             : "must be the ARN of a KMS key (arn:aws:kms:<region>:<account>:key/<id>)";
@@ -57,35 +56,15 @@ internal static partial class SecretAccess
             var where = $"secret \"{secret.Key}\"";
             if (secret.External && secret.Name.StartsWith("arn:", StringComparison.Ordinal) && WhyNotComplete(secret.Name) is { } why)
                 yield return Diagnostic.Error(DiagnosticCodes.Secret, $"{where}: name: \"{secret.Name}\" {why}", secret.LocationOf("name"));
-            if (!secret.Extensions.Has(KmsKeyExtension)) continue;
-            if (!secret.External)
-                yield return Diagnostic.Error(DiagnosticCodes.Secret,
-                    $"{where}: {KmsKeyExtension}: compose-ecs writes this secret itself, encrypted with the account's default key (aws/secretsmanager); " +
-                    "a key is only named for an external secret", secret.Extensions.At(KmsKeyExtension));
-            else if (WhyNotKey(secret.Extensions.GetString(KmsKeyExtension) ?? "") is { } bad)
-                yield return Diagnostic.Error(DiagnosticCodes.Secret, $"{where}: {KmsKeyExtension}: \"{secret.Extensions.GetString(KmsKeyExtension)}\" {bad}", secret.Extensions.At(KmsKeyExtension));
-        }
-        foreach (var service in project.Services.Values)
-        {
-            var where = $"service \"{service.Name}\"";
-            if (service.Extensions.GetString(Secrets.PullCredentialsExtension) is { } arn && arn.StartsWith("arn:", StringComparison.Ordinal) && WhyNotComplete(arn) is { } why)
-                yield return Diagnostic.Error(DiagnosticCodes.Secret, $"{where}: {Secrets.PullCredentialsExtension}: \"{arn}\" {why}", service.Extensions.At(Secrets.PullCredentialsExtension));
-            if (!service.Extensions.Has(KmsKeyExtension)) continue;
-            if (!service.Extensions.Has(Secrets.PullCredentialsExtension))
-                yield return Diagnostic.Error(DiagnosticCodes.Secret,
-                    $"{where}: {KmsKeyExtension}: names the key of the {Secrets.PullCredentialsExtension} secret, which this service does not have " +
-                    $"(the key of an external secret goes on the secret)", service.Extensions.At(KmsKeyExtension));
-            else if (WhyNotKey(service.Extensions.GetString(KmsKeyExtension) ?? "") is { } bad)
-                yield return Diagnostic.Error(DiagnosticCodes.Secret, $"{where}: {KmsKeyExtension}: \"{service.Extensions.GetString(KmsKeyExtension)}\" {bad}", service.Extensions.At(KmsKeyExtension));
         }
     }
 
     /// <summary>Plan step (after <see cref="Secrets.Plan"/>): <c>kms:Decrypt</c> for the role that reads each secret.</summary>
     public static ServicePlan Plan(TransformContext context, ServicePlan plan)
     {
-        string? KeyOf(FileReference reference) => context.Project.Secrets[reference.Source].Extensions.GetString(KmsKeyExtension);
+        string? KeyOf(FileReference reference) => context.Aws.Of(context.Project.Secrets[reference.Source]).KmsKey;
         var byExecutionRole = plan.Service.Secrets.Where(r => !SecretsFetch.IsBinary(context, r)).Select(KeyOf)
-            .Append(plan.Service.Extensions.GetString(KmsKeyExtension));
+            .Append(plan.Aws.KmsKey?.Value);
         var byTaskRole = plan.Service.Secrets.Where(r => SecretsFetch.IsBinary(context, r)).Select(KeyOf);
         var execution = Keys(byExecutionRole);
         var task = Keys(byTaskRole);

@@ -34,8 +34,6 @@ public static class SecretParameters
 /// </summary>
 internal static class Secrets
 {
-    public const string KeysExtension = "x-aws-keys";
-    public const string PullCredentialsExtension = "x-aws-pull_credentials";
 
     public static string LogicalId(string key) => LogicalIds.Normalize(key) + "Secret";
     public static string ParameterName(string key) => LogicalIds.Normalize(key) + "SecretArn";
@@ -64,10 +62,6 @@ internal static class Secrets
         return relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? relative : "./" + relative;
     }
 
-    /// <summary><c>x-aws-keys</c>: null when absent, else the listed keys (<c>["*"]</c> for all).</summary>
-    public static ImmutableArray<string>? Keys(Compose.Model.Secret secret) =>
-        secret.Extensions.Has(KeysExtension) ? [.. secret.Extensions.GetList(KeysExtension).OfType<string>()] : null;
-
     public static IEnumerable<Diagnostic> Check(ComposeProject project)
     {
         foreach (var secret in Used(project))
@@ -77,29 +71,14 @@ internal static class Secrets
                 yield return Diagnostic.Error(DiagnosticCodes.Secret, $"{where}: external secrets are referenced by ARN; set name to the Secrets Manager secret's ARN (got \"{secret.Name}\")", secret.LocationOf("name"));
             if (!secret.External && secret.File is null && secret.Environment is null)
                 yield return Diagnostic.Error(DiagnosticCodes.Secret, $"{where}: needs file or environment (or external: true with the ARN as name)", secret.Location);
-            if (secret.Extensions.Has(KeysExtension))
-            {
-                var raw = secret.Extensions.GetList(KeysExtension);
-                if (raw.IsEmpty || raw.Any(k => k is not string { Length: > 0 } s || !SecretsInit.IsSafeKey(s)))
-                    yield return Diagnostic.Error(DiagnosticCodes.Secret, $"{where}: {KeysExtension}: must be a list of JSON keys (letters, digits, '.', '_', '-'), or [\"*\"] for every key", secret.Extensions.At(KeysExtension));
-                else if (raw.Contains("*") && raw.Length > 1)
-                    yield return Diagnostic.Error(DiagnosticCodes.Secret, $"{where}: {KeysExtension}: \"*\" already means every key; list it alone", secret.Extensions.At(KeysExtension));
-            }
         }
         foreach (var clash in Created(project).GroupBy(s => LogicalIds.Normalize(s.Key), StringComparer.Ordinal).Where(g => g.Count() > 1))
             yield return Diagnostic.Error(DiagnosticCodes.LogicalIdClash, 
                 $"secrets {string.Join(" and ", clash.Select(s => $"\"{s.Key}\""))} both become the template parameter {ParameterName(clash.First().Key)}; rename one of them");
         foreach (var service in project.Services.Values)
-        {
-            foreach (var reference in service.Secrets)
-                if (SecretsInit.Target(reference) is null)
-                    yield return Diagnostic.Error(DiagnosticCodes.Secret, 
-                        $"service \"{service.Name}\": secrets: {reference.Source}: target \"{reference.Target}\" must be a relative path (or under /run/secrets/) without '..'", service.LocationOf("secrets"));
-            if (service.Extensions.Has(PullCredentialsExtension)
-                && !(service.Extensions.GetString(PullCredentialsExtension) is { } arn && arn.StartsWith("arn:", StringComparison.Ordinal)))
-                yield return Diagnostic.Error(DiagnosticCodes.Secret, 
-                    $"service \"{service.Name}\": {PullCredentialsExtension}: must be the ARN of a Secrets Manager secret holding the registry's username and password", service.Extensions.At(PullCredentialsExtension));
-        }
+        foreach (var reference in service.Secrets.Where(r => SecretsInit.Target(r) is null))
+            yield return Diagnostic.Error(DiagnosticCodes.Secret,
+                $"service \"{service.Name}\": secrets: {reference.Source}: target \"{reference.Target}\" must be a relative path (or under /run/secrets/) without '..'", service.LocationOf("secrets"));
     }
 
     /// <summary>Plan step: the init container, the shared volume, and read access for the execution role.</summary>
@@ -129,7 +108,7 @@ internal static class Secrets
 
     private static ServicePlan PullCredentials(ServicePlan plan)
     {
-        if (plan.Service.Extensions.GetString(PullCredentialsExtension) is not { } arn) return plan;
+        if (plan.Aws.PullCredentials?.Value is not { } arn) return plan;
         return plan.WithContainer(c => c with { RepositoryCredentials = new RepositoryCredentials(arn) }) with
         {
             ExecutionRolePolicies = [.. plan.ExecutionRolePolicies, ReadPolicy("ReadPullCredentials", [arn])],

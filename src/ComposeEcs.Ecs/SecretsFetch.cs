@@ -23,7 +23,7 @@ internal static class SecretsFetch
 
     public static bool IsBinary(TransformContext context, FileReference reference) =>
         context.Options.BinarySecrets.Contains(reference.Source) && !context.Project.Secrets[reference.Source].External
-        && Secrets.Keys(context.Project.Secrets[reference.Source]) is null;
+        && context.Aws.Of(context.Project.Secrets[reference.Source]).Keys is null;
 
     public static ContainerDefinition Container(TransformContext context, ServicePlan plan, ImmutableArray<FileReference> binary)
     {

@@ -21,8 +21,9 @@ namespace ComposeEcs.Ecs;
 /// </summary>
 internal static class SecretsInit
 {
-    public const string ImageExtension = "x-aws-secrets_init_image";
     public const string DefaultImage = "public.ecr.aws/docker/library/alpine:3.20";
+
+    public static string Image(AwsSettings aws) => aws.SecretsInitImage?.Value ?? DefaultImage;
     public const string ContainerName = "compose-ecs-secrets-init";
     public const string VolumeName = "compose-ecs-secrets";
     public const string Root = "/run/secrets";
@@ -49,7 +50,7 @@ internal static class SecretsInit
             var secret = context.Project.Secrets[reference.Source];
             var arn = Secrets.Arn(secret);
             var path = $"{Root}/{Target(reference)}";
-            var keys = Secrets.Keys(secret);
+            var keys = context.Aws.Of(secret).Keys;
             if (keys is null)
             {
                 var variable = Add(secrets, arn);
@@ -76,7 +77,7 @@ internal static class SecretsInit
         return new ContainerDefinition
         {
             Name = ContainerName,
-            Image = context.Project.Extensions.GetString(ImageExtension) is { Length: > 0 } image ? image : DefaultImage,
+            Image = Image(context.Aws),
             Essential = false,
             EntryPoint = ["/bin/sh", "-c"],
             Command = [script.ToString()],

@@ -16,6 +16,8 @@ namespace ComposeEcs.Ecs;
 internal sealed record ServicePlan
 {
     public required Service Service { get; init; }
+    /// <summary>The service's <c>x-aws-*</c> settings, ports included (<see cref="AwsBinder"/>).</summary>
+    public required ServiceAws Aws { get; init; }
     /// <summary>The normalised name every logical id of this service starts with (<c>Webapi</c>).</summary>
     public required string Id { get; init; }
 

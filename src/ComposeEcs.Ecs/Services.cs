@@ -12,8 +12,6 @@ namespace ComposeEcs.Ecs;
 /// <summary>One ECS service per compose service: replicas, rolling-update percentages, networking, start order.</summary>
 internal static class Services
 {
-    public const string MinPercentExtension = "x-aws-min_percent";
-    public const string MaxPercentExtension = "x-aws-max_percent";
 
     public static int DesiredCount(Service service) => service.Deploy?.Replicas ?? service.Scale ?? 1;
 
@@ -23,7 +21,7 @@ internal static class Services
     /// stops them first (min = 100 − ⌈100·p/r⌉). <c>x-aws-min_percent</c>/<c>x-aws-max_percent</c> on <c>deploy</c> or
     /// the service win.
     /// </summary>
-    public static DeploymentConfiguration Deployment(Service service)
+    public static DeploymentConfiguration Deployment(Service service, ServiceAws aws)
     {
         int? min = null, max = null;
         var replicas = Math.Max(1, DesiredCount(service));
@@ -33,8 +31,8 @@ internal static class Services
             if (update.Order == "stop-first") (min, max) = (Math.Max(0, 100 - step), 100);
             else if (update.Parallelism is > 0 || update.Order == "start-first") (min, max) = (100, Math.Min(200, 100 + step));
         }
-        min = Percent(service, MinPercentExtension) ?? min;
-        max = Percent(service, MaxPercentExtension) ?? max;
+        min = aws.MinPercent ?? min;
+        max = aws.MaxPercent ?? max;
         return new DeploymentConfiguration
         {
             MinimumHealthyPercent = min,
@@ -43,20 +41,10 @@ internal static class Services
         };
     }
 
-    private static int? Percent(Service service, string key) =>
-        ExtensionValues.ToInt(service.Deploy?.Extensions.Get(key)) ?? ExtensionValues.ToInt(service.Extensions.Get(key));
-
     public static IEnumerable<Diagnostic> Check(ComposeProject project)
     {
         foreach (var service in project.Services.Values)
         {
-            foreach (var key in new[] { MinPercentExtension, MaxPercentExtension })
-            {
-                var value = service.Deploy?.Extensions.Get(key) ?? service.Extensions.Get(key);
-                if (value is not null && ExtensionValues.ToInt(value) is not (>= 0 and <= 200))
-                    yield return Diagnostic.Error(DiagnosticCodes.Service, $"service \"{service.Name}\": {key}: must be a whole percentage (0-200)",
-                        service.Deploy?.Extensions.At(key) ?? service.Extensions.At(key));
-            }
             if (service.Deploy?.Mode == "global")
                 yield return Diagnostic.Warning(DiagnosticCodes.Ignored, $"service \"{service.Name}\": deploy.mode: global is not available on Fargate, running {DesiredCount(service)} task(s)", service.LocationOf("deploy.mode"));
             if (DesiredCount(service) < 0)

@@ -9,6 +9,8 @@ internal sealed record TransformContext
 {
     public required ComposeProject Project { get; init; }
     public required TransformOptions Options { get; init; }
+    /// <summary>The project's <c>x-aws-*</c> settings (<see cref="AwsBinder"/>).</summary>
+    public required AwsSettings Aws { get; init; }
     public required Vpc Vpc { get; init; }
     /// <summary>What <c>Cluster</c> of each ECS service points at.</summary>
     public required Expr Cluster { get; init; }
@@ -21,13 +23,14 @@ internal sealed record TransformContext
     /// <summary>Configs and bind-mounted files each service gets (<see cref="LocalInputs"/>), by service name.</summary>
     public ImmutableSortedDictionary<string, ImmutableArray<Delivery>> Deliveries { get; init; } = Maps.Empty<ImmutableArray<Delivery>>();
 
-    public static TransformContext Create(ComposeProject project, TransformOptions options) => new()
+    public static TransformContext Create(ComposeProject project, AwsSettings aws, TransformOptions options) => new()
     {
         Project = project,
         Options = options,
-        Vpc = Networks.Vpc(project),
-        Cluster = Ecs.Cluster.Reference(project),
-        LoadBalancer = LoadBalancing.Shape(project),
+        Aws = aws,
+        Vpc = Networks.Vpc(aws),
+        Cluster = Ecs.Cluster.Reference(aws),
+        LoadBalancer = LoadBalancing.Shape(project, aws),
     };
 
     public ImmutableArray<Tag> ProjectTags => [new Tag(ComposeTags.Project, Project.Name)];

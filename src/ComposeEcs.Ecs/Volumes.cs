@@ -211,7 +211,7 @@ internal static class Volumes
             SecurityGroupIngress = [.. networks.Select(n => new Ingress
             {
                 IpProtocol = "tcp", FromPort = 2049, ToPort = 2049,
-                SourceSecurityGroupId = Networks.GroupOf(context.Project, n),
+                SourceSecurityGroupId = Networks.GroupOf(context.Aws, n),
                 Description = $"NFS from the {n} network",
             })],
             Tags = context.ProjectTags,

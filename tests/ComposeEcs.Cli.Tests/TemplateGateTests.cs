@@ -40,7 +40,7 @@ public sealed class TemplateGateTests : IDisposable
     [Fact]
     public void A_cycle_the_user_patched_in_is_bad_input_not_an_internal_error()
     {
-        var error = TemplateGate.Check(Project(("x-aws-cloudformation", null)), Cyclic());
+        var error = TemplateGate.Check(Project(("x-aws-cloudformation", ImmutableSortedDictionary<string, object?>.Empty)), Cyclic());
         Assert.Equal("x-aws-cloudformation: the merged template would be refused by CloudFormation: Resources: dependency cycle A -> B -> A", error?.Message);
         Assert.Equal(DiagnosticCodes.Overlay.Id, error?.Code);
     }
