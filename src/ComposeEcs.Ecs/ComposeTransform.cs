@@ -36,7 +36,7 @@ public static class ComposeTransform
     private static readonly ImmutableArray<Func<ComposeProject, AwsSettings, IEnumerable<Diagnostic>>> Checks =
     [
         FieldsOnly(ProjectLimits.Check), FieldsOnly(LogicalIds.Check), FieldsOnly(SupportChecks.Check), FieldsOnly(Compatibility.Check), Networks.Check,
-        FieldsOnly(Ports.Check), LoadBalancing.Check, PublicPorts.Check, FieldsOnly(FargateSizes.Check), FieldsOnly(Containers.Check), FieldsOnly(Services.Check),
+        FieldsOnly(Ports.Check), LoadBalancing.Check, PublicPorts.Check, FieldsOnly(FargateSizes.Check), Containers.Check, FieldsOnly(Services.Check),
         FieldsOnly(Logging.Check), ExistingResources.Check, FieldsOnly(ServiceDiscovery.Check), FieldsOnly(DnsAliases.Check), Jobs.Check, FieldsOnly(Secrets.Check),
         FieldsOnly(SecretAccess.Check), FieldsOnly(Volumes.Check), FieldsOnly(VolumeOwners.Check), Gpu.Check, Https.Check, FieldsOnly(BuildFields.Check),
     ];
@@ -95,7 +95,7 @@ public static class ComposeTransform
         Service = service,
         Aws = aws,
         Id = LogicalIds.Normalize(service.Name),
-        Container = Containers.For(service),
+        Container = Containers.For(service, aws),
         Size = FargateSizes.For(service),
         Platform = Containers.Platform(service),
         DesiredCount = Services.DesiredCount(service),

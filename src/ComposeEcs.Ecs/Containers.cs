@@ -18,7 +18,7 @@ internal static class Containers
     public const string FargateAddableCapability = "SYS_PTRACE";
     public const int MaxStopTimeout = 120;
 
-    public static ContainerDefinition For(Service service) => new()
+    public static ContainerDefinition For(Service service, ServiceAws aws) => new()
     {
         Name = Name(service.Name),
         Image = service.Image ?? "",
@@ -38,15 +38,10 @@ internal static class Containers
         StopTimeout = service.StopGracePeriod is { } grace ? (int)Math.Clamp(Math.Ceiling(grace.TotalSeconds), 0, MaxStopTimeout) : null,
         DockerLabels = service.Labels.IsEmpty ? null : service.Labels.ToImmutableSortedDictionary(l => l.Key, l => (Expr)l.Value, StringComparer.Ordinal),
         PortMappings = PortMappings(service),
-        Cpu = CpuShares(service) is { } shares ? Math.Min(shares, FargateSizes.For(service).Cpu) : null,
+        // cpu_shares as CPU units: on Linux ECS passes the container's cpu to Docker as its CPU shares, and on Fargate
+        // the containers' units must fit in the task's CPU (so larger values are bounded).
+        Cpu = aws.CpuShares is { } shares ? Math.Min(shares, FargateSizes.For(service).Cpu) : null,
     };
-
-    /// <summary>
-    /// <c>cpu_shares</c> as the container's CPU units: on Linux ECS passes the container <c>cpu</c> to Docker as its CPU
-    /// shares, and on Fargate the containers' units must fit in the task's CPU (so larger values are bounded).
-    /// </summary>
-    public static int? CpuShares(Service service) =>
-        ExtensionValues.ToInt(service.Other.Get("cpu_shares")) is > 0 and var shares ? shares : null;
 
     /// <summary>ECS container names allow letters, digits, <c>_</c> and <c>-</c>; compose names may also have dots.</summary>
     public static string Name(string service) =>
@@ -114,7 +109,7 @@ internal static class Containers
     private static bool IsArm(string? platform) => platform?.ToLowerInvariant() is { } p && (p.StartsWith("linux/arm64", StringComparison.Ordinal) || p == "arm64");
 
     /// <summary>Warnings for settings the container definition drops or bounds.</summary>
-    public static IEnumerable<Diagnostic> Check(ComposeProject project)
+    public static IEnumerable<Diagnostic> Check(ComposeProject project, AwsSettings aws)
     {
         foreach (var service in project.Services.Values)
         {
@@ -127,9 +122,7 @@ internal static class Containers
                 yield return Warn("cap_add", $"{cap} ignored, Fargate only allows adding {FargateAddableCapability}");
             if (service.StopGracePeriod is { } grace && grace.TotalSeconds > MaxStopTimeout)
                 yield return Warn("stop_grace_period", $"ECS waits at most {MaxStopTimeout}s, using {MaxStopTimeout}s");
-            if (service.Other.Has("cpu_shares") && CpuShares(service) is null)
-                yield return Diagnostic.Error(DiagnosticCodes.TaskSize, $"{Where("cpu_shares")}: must be a positive whole number of CPU shares", service.LocationOf("cpu_shares"));
-            else if (CpuShares(service) is { } shares && shares > FargateSizes.For(service).Cpu)
+            if (aws.Of(service).CpuShares is { } shares && shares > FargateSizes.For(service).Cpu)
                 yield return Warn("cpu_shares", $"{shares} is more than the task's {FargateSizes.For(service).Cpu} CPU units, using {FargateSizes.For(service).Cpu}");
             if (service.Platform is { } platform && !IsArm(platform) && !platform.StartsWith("linux/amd64", StringComparison.OrdinalIgnoreCase) && platform != "linux")
                 yield return Warn("platform", $"{platform} is not a Fargate Linux platform, using linux/amd64");

@@ -37,12 +37,12 @@ internal static class Gpu
     /// GPUs the service reserves: 0 for none, null when a device asks for <c>all</c> (or gives no count). The service-level
     /// <c>gpus</c> field (<c>all</c>, or a list of devices with <c>count</c> or <c>device_ids</c>) counts like a device reservation.
     /// </summary>
-    public static int? Count(Service service)
+    public static int? Count(Service service, ServiceAws aws)
     {
         var total = 0;
-        if (service.Other.Has(GpusField))
+        if (aws.Gpus is { } field)
         {
-            if (GpusCount(service.Other.Get(GpusField)) is not { } fromField) return null;
+            if (field.Value is not { } fromField) return null;
             total += fromField;
         }
         var reservations = service.Deploy?.Resources?.Reservations;
@@ -59,23 +59,6 @@ internal static class Gpu
         return total;
     }
 
-    public const string GpusField = "gpus";
-
-    /// <summary><c>gpus</c>: null for <c>all</c> (or a device without count or device_ids), else the GPUs its devices name.</summary>
-    private static int? GpusCount(object? value)
-    {
-        if (value is not System.Collections.Immutable.ImmutableArray<object?> devices) return null;
-        var total = 0;
-        foreach (var device in devices)
-        {
-            if (device is not ImmutableSortedDictionary<string, object?> map) return null;
-            if (ExtensionValues.ToInt(map.GetValueOrDefault("count")) is > 0 and var count) total += count;
-            else if (!map.ContainsKey("count") && map.GetValueOrDefault("device_ids") is ImmutableArray<object?> { IsEmpty: false } ids) total += ids.Length;
-            else return null;
-        }
-        return total;
-    }
-
     /// <summary>
     /// Instances a GPU service needs so that a rolling update fits: one task per instance, and during a deployment ECS
     /// runs up to <c>maximumPercent</c> of the desired count (rounded down; 200 by default), starting new tasks before it
@@ -84,26 +67,24 @@ internal static class Gpu
     public static int InstancesNeeded(int maxTasks, int? maximumPercent) =>
         Math.Max(maxTasks, maxTasks * (maximumPercent ?? 200) / 100);
 
-    public static bool Uses(Service service) => Count(service) is not 0;
-
-    public static GpuInstanceType? InstanceType(Service service) =>
-        Count(service) is > 0 and var gpus && FargateSizes.For(service) is var size
+    public static GpuInstanceType? InstanceType(Service service, ServiceAws aws) =>
+        Count(service, aws) is > 0 and var gpus && FargateSizes.For(service) is var size
             ? GpuInstanceTypes.Smallest(gpus, size.Cpu, size.Memory) : null;
 
     public static IEnumerable<Diagnostic> Check(ComposeProject project, AwsSettings aws)
     {
-        foreach (var service in project.Services.Values.Where(Uses))
+        foreach (var service in project.Services.Values.Where(s => Count(s, aws.Of(s)) is not 0))
         {
-            var field = SupportChecks.IsSet(service, GpusField) ? GpusField
+            var field = aws.Of(service).Gpus is { Value: null or > 0 } ? PlainFieldBinding.GpusField
                 : service.Deploy?.Resources?.Reservations?.Devices.Any(d => d.Capabilities.Contains("gpu")) == true ? "deploy.resources.reservations.devices"
                 : "deploy.resources.reservations.generic_resources";
             var where = $"service \"{service.Name}\": {field}";
             var at = service.LocationOf(field);
-            if (Count(service) is not { } gpus)
+            if (Count(service, aws.Of(service)) is not { } gpus)
                 yield return Diagnostic.Error(DiagnosticCodes.Gpu, $"{where}: count: all (or no count) cannot size an instance, and Fargate has no GPUs; set count or device_ids to the number of GPUs", at);
             else if (gpus > GpuInstanceTypes.MaxGpus)
                 yield return Diagnostic.Error(DiagnosticCodes.Gpu, $"{where}: {gpus} GPUs is more than the largest supported instance has ({GpuInstanceTypes.MaxGpus}); one task runs on one instance", at);
-            else if (InstanceType(service) is null)
+            else if (InstanceType(service, aws.Of(service)) is null)
                 yield return Diagnostic.Error(DiagnosticCodes.Gpu, $"{where}: no g4dn, g5 or p3 instance has {gpus} GPU(s) and room for the task's CPU and memory", at);
             else
                 yield return Diagnostic.Warning(DiagnosticCodes.GpuNetworking, 
@@ -118,7 +99,7 @@ internal static class Gpu
     /// <summary>Plan step: EC2 capacity provider instead of Fargate, and the GPU resource requirement.</summary>
     public static ServicePlan Plan(TransformContext context, ServicePlan plan)
     {
-        if (Count(plan.Service) is not (> 0 and var gpus)) return plan;
+        if (Count(plan.Service, plan.Aws) is not (> 0 and var gpus)) return plan;
         return plan.WithContainer(c => c with
         {
             ResourceRequirements = [.. c.ResourceRequirements ?? [], new ResourceRequirement("GPU", gpus.ToString(CultureInfo.InvariantCulture))],
@@ -134,7 +115,7 @@ internal static class Gpu
 
     public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans)
     {
-        var gpuPlans = plans.Where(p => Count(p.Service) is > 0).ToList();
+        var gpuPlans = plans.Where(p => Count(p.Service, p.Aws) is > 0).ToList();
         if (gpuPlans.Count == 0) return new Template();
         var resources = new SortedDictionary<string, Resource>(StringComparer.Ordinal)
         {
@@ -162,7 +143,7 @@ internal static class Gpu
     private static IEnumerable<(string, Resource)> Capacity(TransformContext context, ServicePlan plan)
     {
         var name = plan.Service.Name;
-        var type = InstanceType(plan.Service)!;
+        var type = InstanceType(plan.Service, plan.Aws)!;
         var tags = context.ServiceTags(name);
         var maxTasks = Math.Max(1, Math.Max(plan.DesiredCount, plan.Aws.Autoscaling?.Max ?? 0));
         yield return (InstanceRoleId(name), Resource.Of(new Role

@@ -102,7 +102,7 @@ internal static class Jobs
                 .Where(d => project.Services.TryGetValue(d.Key, out var s) && IsJob(project, s))
                 .Select(d => new ContainerDependency(Containers.Name(d.Key), Condition(d.Value))),
         ];
-        var containers = jobs.Select(job => Containers.For(job) with
+        var containers = jobs.Select(job => Containers.For(job, context.Aws.Of(job)) with
         {
             Essential = false,
             LogConfiguration = plan.Container.LogConfiguration,

@@ -97,9 +97,10 @@ public class GpuTests
         {
             Deploy = new DeployConfig { Resources = new Compose.Model.Resources { Reservations = new ResourceAmounts { GenericResources = [new GenericResource("gpus", 2)] } } },
         };
-        Assert.Equal(2, Gpu.Count(ids));
-        Assert.Equal(2, Gpu.Count(generic));
-        Assert.Equal(0, Gpu.Count(Service("web")));
+        int? Count(Compose.Model.Service service) => Gpu.Count(service, AwsBinder.Bind(Project(service)).Settings.Of(service));
+        Assert.Equal(2, Count(ids));
+        Assert.Equal(2, Count(generic));
+        Assert.Equal(0, Count(Service("web")));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ internal sealed record AwsSettings
     /// <summary>By secret key; every secret a service uses has an entry.</summary>
     public ImmutableSortedDictionary<string, SecretAws> Secrets { get; init; } = Maps.Empty<SecretAws>();
 
-    public ServiceAws Of(Service service) => Services.GetValueOrDefault(service.Name) ?? ServiceAws.For(service);
+    public ServiceAws Of(Service service) => Services[service.Name];
     public SecretAws Of(Compose.Model.Secret secret) => Secrets.GetValueOrDefault(secret.Key) ?? SecretAws.None;
 }
 
@@ -54,7 +54,10 @@ internal sealed record OverlaySettings(ImmutableSortedDictionary<string, object?
     public ImmutableSortedDictionary<string, SourceLocation?> ResourceLocations { get; init; } = Maps.Empty<SourceLocation?>();
 }
 
-/// <summary>The <c>x-aws-*</c> settings of one service (on the service, under <c>deploy</c> and on its ports).</summary>
+/// <summary>
+/// The <c>x-aws-*</c> settings of one service (on the service, under <c>deploy</c> and on its ports), and the compose
+/// fields the loader keeps as plain data that the transform maps (<see cref="PlainFieldBinding"/>).
+/// </summary>
 internal sealed record ServiceAws
 {
     /// <summary>One entry per compose port, in the order of <see cref="Service.Ports"/>.</summary>
@@ -75,9 +78,10 @@ internal sealed record ServiceAws
     public AutoscalingSettings? Autoscaling { get; init; }
     /// <summary><c>x-aws-healthcheck</c> and <c>x-aws-deregistration_delay</c>, defaults filled in.</summary>
     public TargetHealthSettings TargetHealth { get; init; } = Ecs.TargetHealth.Defaults;
-
-    /// <summary>A service without any <c>x-aws-*</c> field.</summary>
-    public static ServiceAws For(Service service) => new() { Ports = [.. service.Ports.Select(p => new BoundPort(p))] };
+    /// <summary><c>cpu_shares</c>, a positive number.</summary>
+    public int? CpuShares { get; init; }
+    /// <summary><c>gpus</c>: the GPUs its devices name; a null value for <c>all</c> (or a device without a count).</summary>
+    public Bound<int?>? Gpus { get; init; }
 }
 
 /// <summary>A compose port with its <c>x-aws-*</c> settings.</summary>

@@ -25,6 +25,8 @@ internal static class ServiceBinding
             MaxPercent = Percent(service, AwsExtensions.MaxPercent, problems),
             TargetHealth = TargetHealthBinding.Bind(service, problems),
             Autoscaling = AutoscalingBinding.Bind(service, problems),
+            CpuShares = PlainFieldBinding.CpuShares(service, problems),
+            Gpus = PlainFieldBinding.Gpus(service),
         };
     }
 
