@@ -31,20 +31,22 @@ internal static class Configs
         foreach (var service in project.Services.Values.Where(s => !s.Configs.IsEmpty))
         {
             var items = ImmutableArray.CreateBuilder<FileItem>();
-            foreach (var reference in service.Configs)
+            for (var i = 0; i < service.Configs.Length; i++)
             {
+                var reference = service.Configs[i];
                 if (!project.Configs.TryGetValue(reference.Source, out var config)) continue;
                 var target = Target(reference);
                 var label = $"configs: {reference.Source}";
+                var at = service.LocationOf($"configs[{i}]");
                 if (target is null)
                 {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Config, $"service \"{service.Name}\": {label}: target \"{reference.Target}\" must be a path without '.' or '..' parts", service.Location));
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Config, $"service \"{service.Name}\": {label}: target \"{reference.Target}\" must be a path without '.' or '..' parts", at));
                     continue;
                 }
                 if (Content(config) is not { } content) continue;
                 var owner = reference.Uid is null && reference.Gid is null ? null : $"{reference.Uid ?? "0"}:{reference.Gid ?? "0"}";
                 items.Add(new FileItem(target, false, [new LocalFile("", content, false)], [],
-                    reference.Mode ?? DefaultMode, owner, ReadOnly: true, label, service.Location));
+                    reference.Mode ?? DefaultMode, owner, ReadOnly: true, label, at));
             }
             if (items.Count > 0) result = result.Add(service.Name, items.ToImmutable());
         }

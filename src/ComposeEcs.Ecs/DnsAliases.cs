@@ -26,11 +26,11 @@ internal static class DnsAliases
         foreach (var service in project.Services.Values)
         {
             foreach (var (network, membership) in service.Networks)
-                aliases.AddRange(membership.Aliases.Select(a => new DnsAlias(a, service.Name, $"networks.{network}.aliases", service.Location)));
+                aliases.AddRange(membership.Aliases.Select(a => new DnsAlias(a, service.Name, $"networks.{network}.aliases", service.LocationOf($"networks.{network}.aliases"))));
             foreach (var link in service.Links)
             {
                 var colon = link.IndexOf(':');
-                if (colon > 0) aliases.Add(new DnsAlias(link[(colon + 1)..], link[..colon], "links", service.Location));
+                if (colon > 0) aliases.Add(new DnsAlias(link[(colon + 1)..], link[..colon], "links", service.LocationOf("links")));
             }
         }
         return [.. aliases
@@ -48,10 +48,10 @@ internal static class DnsAliases
             foreach (var target in service.Links.Select(LinkTarget))
             {
                 if (!project.Services.TryGetValue(target, out var linked))
-                    yield return Diagnostic.Error(DiagnosticCodes.DnsAlias, $"service \"{service.Name}\": links: service \"{target}\" is not in the project", service.Location);
+                    yield return Diagnostic.Error(DiagnosticCodes.DnsAlias, $"service \"{service.Name}\": links: service \"{target}\" is not in the project", service.LocationOf("links"));
                 else if (Jobs.IsJob(project, linked))
                     yield return Diagnostic.Error(DiagnosticCodes.DnsAlias, 
-                        $"service \"{service.Name}\": links: \"{target}\" is a one-shot job (it runs inside the tasks that depend on it), not a service to connect to", service.Location);
+                        $"service \"{service.Name}\": links: \"{target}\" is a one-shot job (it runs inside the tasks that depend on it), not a service to connect to", service.LocationOf("links"));
             }
 
         var serviceNames = project.Services.Values.ToDictionary(s => ServiceDiscovery.DnsName(s.Name), s => s.Name, StringComparer.Ordinal);

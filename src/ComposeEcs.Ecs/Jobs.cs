@@ -72,21 +72,22 @@ internal static class Jobs
     {
         foreach (var job in project.Services.Values.Where(s => IsJob(project, s)))
         {
-            Diagnostic Error(string message) => Diagnostic.Error(DiagnosticCodes.Job, $"service \"{job.Name}\": {message}", job.Location);
+            Diagnostic Error(string message, SourceLocation? at) => Diagnostic.Error(DiagnosticCodes.Job, $"service \"{job.Name}\": {message}", at ?? job.Location);
             var why = job.Restart == "no" ? "restart: \"no\" makes it a one-shot job" : $"others wait for it with {CompletedSuccessfully}, so it is a one-shot job";
+            var inside = $"{(job.Restart == "no" ? "a one-shot job (restart: \"no\")" : "a one-shot job")} runs inside other services' tasks";
             if (!project.Services.Values.Any(s => s.DependsOn.ContainsKey(job.Name)))
                 yield return Error($"{why}, but no service depends on it; ECS services restart their tasks forever, so a job runs " +
-                                   "inside the tasks that wait for it: add it to their depends_on (condition: service_completed_successfully)");
-            if (!job.Ports.IsEmpty || !job.Expose.IsEmpty)
-                yield return Error($"{why} that runs inside other services' tasks; it cannot have ports or expose");
-            if (!job.Volumes.IsEmpty || !job.Secrets.IsEmpty || !job.Configs.IsEmpty)
-                yield return Error($"{why} that runs inside other services' tasks; volumes, secrets and configs are not available to it");
-            if (aws.Of(job).PullCredentials is not null)
-                yield return Error($"{why} that runs inside other services' tasks; {AwsExtensions.PullCredentials} is not available to it");
+                                   "inside the tasks that wait for it: add it to their depends_on (condition: service_completed_successfully)", job.Restart == "no" ? job.LocationOf("restart") : null);
+            if ((job.Ports.IsEmpty ? job.Expose.IsEmpty ? null : "expose" : "ports") is { } published)
+                yield return Error($"{published}: {inside}; it cannot have ports or expose", job.LocationOf(published));
+            if ((!job.Volumes.IsEmpty ? "volumes" : !job.Secrets.IsEmpty ? "secrets" : !job.Configs.IsEmpty ? "configs" : null) is { } files)
+                yield return Error($"{files}: {inside}; volumes, secrets and configs are not available to it", job.LocationOf(files));
+            if (aws.Of(job).PullCredentials is { } credentials)
+                yield return Error($"{AwsExtensions.PullCredentials}: {inside}; registry credentials are not available to it", credentials.At);
             foreach (var dependent in project.Services.Values.Where(s => s.DependsOn.TryGetValue(job.Name, out var d) && d.Condition == "service_healthy"))
                 if (Containers.HealthCheck(job.Healthcheck) is null)
                     yield return Diagnostic.Error(DiagnosticCodes.Job, 
-                        $"service \"{dependent.Name}\": depends_on: {job.Name}: service_healthy needs a healthcheck on \"{job.Name}\"", dependent.Location);
+                        $"service \"{dependent.Name}\": depends_on: {job.Name}: service_healthy needs a healthcheck on \"{job.Name}\"", dependent.LocationOf($"depends_on.{job.Name}"));
         }
     }
 

@@ -24,7 +24,7 @@ internal static class Ports
                 yield return Diagnostic.Error(DiagnosticCodes.Port, 
                     $"service \"{service.Name}\": ports: {port.Published ?? "-"}:{port.Target}/{port.Protocol}: ECS supports tcp and udp only", port.Location ?? service.Location);
             foreach (var entry in service.Expose.Where(e => ParseExpose(e) is { Protocol: not ("tcp" or "udp") }))
-                yield return Diagnostic.Error(DiagnosticCodes.Port, $"service \"{service.Name}\": expose: {entry}: ECS supports tcp and udp only", service.Location);
+                yield return Diagnostic.Error(DiagnosticCodes.Port, $"service \"{service.Name}\": expose: {entry}: ECS supports tcp and udp only", service.LocationOf("expose"));
         }
     }
 

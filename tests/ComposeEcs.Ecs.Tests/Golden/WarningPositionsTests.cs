@@ -1,13 +1,14 @@
 namespace ComposeEcs.Ecs.Tests.Golden;
 
 /// <summary>
-/// Every warning of every golden case (convert and loader) points at a line of a compose file that contains the field
-/// it names: <c>compose.yaml:10:5: warning CE2003: service "app": restart: ...</c> must point at the line with <c>restart</c>.
+/// Every warning and error of every golden case (convert and loader) points at a line of a compose file that contains
+/// the field it names: <c>compose.yaml:10:5: warning CE2003: service "app": restart: ...</c> must point at the line with
+/// <c>restart</c>; one about the service as a whole (no field first) points at the service's key.
 /// </summary>
 public sealed partial class WarningPositionsTests
 {
     /// <summary><c>: warning CE2003: </c> (the code is part of the marker).</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@": warning(?: CE\d{4})?: ")]
+    [System.Text.RegularExpressions.GeneratedRegex(@": (?:warning|error)(?: CE\d{4})?: ")]
     private static partial System.Text.RegularExpressions.Regex Marker();
 
     public static TheoryData<string> Warnings() =>
@@ -41,18 +42,21 @@ public sealed partial class WarningPositionsTests
             service = message["service \"".Length..message.IndexOf("\": ", StringComparison.Ordinal)];
             message = message[(message.IndexOf("\": ", StringComparison.Ordinal) + 3)..];
         }
-        // A warning about the service's own name points at the service's key (a long name is shortened in messages).
-        var key = source.Trim();
-        if (message.StartsWith("the name ", StringComparison.Ordinal) && service.Length > 0 && key.EndsWith(':')
-            && key.StartsWith(service[..Math.Min(40, service.Length)], StringComparison.Ordinal)) return;
         var parts = message.Split(": ");
-        var field = parts[0].Split('.')[^1];
+        // A diagnostic about the service as a whole (its name, the total size of its files) points at the service's key.
+        var key = source.Trim();
+        if (!IsFieldPath(parts[0]) && service.Length > 0 && key.EndsWith(':')
+            && key.StartsWith(service[..Math.Min(40, service.Length)], StringComparison.Ordinal)) return;
+        var fields = parts.Length > 1 ? parts[..^1].Select(p => p.Split('.')[^1]).ToArray() : [parts[0].Split('.')[^1]];
         var detail = parts.Length > 1 ? parts[1].Split(' ')[0] : "";
-        var quoted = System.Text.RegularExpressions.Regex.Match(message, "\"([^\"]+)\"").Groups[1].Value;
+        var quoted = System.Text.RegularExpressions.Regex.Matches(message, "\"([^\"]+)\"").Select(m => m.Groups[1].Value);
         Assert.True(
-            source.Contains(field, StringComparison.Ordinal) || Names(source, detail) || quoted.Length > 0 && source.Contains(quoted, StringComparison.Ordinal),
-            $"{line}\n  points at: {source.Trim()}\n  which names neither \"{field}\" nor \"{detail}\"");
+            fields.Any(f => source.Contains(f, StringComparison.Ordinal)) || Names(source, detail) || quoted.Any(q => source.Contains(q, StringComparison.Ordinal)),
+            $"{line}\n  points at: {source.Trim()}\n  which names neither \"{string.Join("\", \"", fields)}\" nor \"{detail}\"");
     }
+
+    /// <summary><c>restart</c>, <c>deploy.resources</c>, <c>x-aws-redirect</c>: a field, not the start of a sentence.</summary>
+    private static bool IsFieldPath(string text) => text.Length > 0 && !text.Contains(' ', StringComparison.Ordinal);
 
     /// <summary>A list entry (a port, a volume) is named by its value: <c>443</c>, <c>80:8080/tcp</c>.</summary>
     private static bool Names(string source, string detail)
