@@ -72,9 +72,11 @@ internal static class DnsAliases
                 $"alias \"{shared.Key}\" names services {string.Join(" and ", services)}; all services share one DNS namespace on ECS, " +
                 "so an alias can name only one of them", shared.Last().Location);
         }
-        foreach (var clash in Of(project).Select(a => a.Name.ToLowerInvariant()).Distinct().GroupBy(LogicalIds.DnsAlias).Where(g => g.Count() > 1))
-            yield return Diagnostic.Error(DiagnosticCodes.LogicalIdClash, 
-                $"aliases {string.Join(" and ", clash.Select(a => $"\"{a}\""))} both become the CloudFormation logical id \"{clash.Key}\"; rename one of them");
+        var aliases = Of(project);
+        foreach (var clash in aliases.Select(a => a.Name.ToLowerInvariant()).Distinct().GroupBy(LogicalIds.DnsAlias).Where(g => g.Count() > 1))
+            yield return Diagnostic.Error(DiagnosticCodes.LogicalIdClash,
+                $"aliases {string.Join(" and ", clash.Select(a => $"\"{a}\""))} both become the CloudFormation logical id \"{clash.Key}\"; rename one of them",
+                aliases.Last(a => a.Name.Equals(clash.Last(), StringComparison.OrdinalIgnoreCase)).Location);
     }
 
     public static Template Emit(TransformContext context, ImmutableArray<ServicePlan> plans)

@@ -131,10 +131,11 @@ internal static class LoadBalancing
                     $"without TLS; publish {published}/{owner.Protocol} and {published}/{protocol} to the same port", port.Location ?? service.LocationOf("ports"));
         }
         if (Shape(project, aws) is not { } shape) yield break;
-        if (shape.Ports.Length > ListenerQuota)
-            yield return Diagnostic.Warning(DiagnosticCodes.PortCaveat, 
-                $"ports: {shape.Ports.Length} published ports need as many listeners, but a load balancer has at most " +
-                $"{ListenerQuota} unless the account's quota was raised; the deployment will fail otherwise");
+        if (shape.Ports.Length > ListenerQuota && shape.Ports[ListenerQuota] is var over)
+            yield return Diagnostic.Warning(DiagnosticCodes.PortCaveat,
+                $"service \"{over.Service}\": ports: {over.Published}/{over.Protocol}: the project publishes {shape.Ports.Length} ports, which need as many listeners, " +
+                $"but a load balancer has at most {ListenerQuota} unless the account's quota was raised; the deployment will fail otherwise",
+                over.Location ?? project.Services[over.Service].LocationOf("ports"));
         foreach (var port in shape.Ports.Where(p => p.Protocol == "udp"))
             yield return Diagnostic.Warning(DiagnosticCodes.PortCaveat, 
                 $"service \"{port.Service}\": ports: {port.Published}/udp: the load balancer health-checks UDP targets over TCP " +

@@ -74,7 +74,8 @@ internal static class Secrets
         }
         foreach (var clash in Created(project).GroupBy(s => LogicalIds.Normalize(s.Key), StringComparer.Ordinal).Where(g => g.Count() > 1))
             yield return Diagnostic.Error(DiagnosticCodes.LogicalIdClash, 
-                $"secrets {string.Join(" and ", clash.Select(s => $"\"{s.Key}\""))} both become the template parameter {ParameterName(clash.First().Key)}; rename one of them");
+                $"secrets {string.Join(" and ", clash.Select(s => $"\"{s.Key}\""))} both become the template parameter {ParameterName(clash.First().Key)}; rename one of them",
+                clash.Last().Location);
         foreach (var service in project.Services.Values)
         foreach (var reference in service.Secrets.Where(r => SecretsInit.Target(r) is null))
             yield return Diagnostic.Error(DiagnosticCodes.Secret,
