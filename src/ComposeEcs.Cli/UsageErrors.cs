@@ -24,7 +24,7 @@ public static partial class UsageErrors
                 .Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal))
             : command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
         var what = isOption ? "option" : command.Subcommands.Count > 0 ? "command" : "argument";
-        var hint = Parsing.Suggestions.Closest(word, known) is { } closest ? $" (did you mean '{closest}'?)" : "";
+        var hint = Suggestions.Closest(word, known) is { } closest ? $" (did you mean '{closest}'?)" : "";
         return $"unknown {what} '{word}'{hint}";
     }
 

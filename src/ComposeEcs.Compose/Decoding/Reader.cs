@@ -21,7 +21,8 @@ internal sealed class Reader(List<Diagnostic> diagnostics, string context)
         {
             if (entry.Name.StartsWith("x-", StringComparison.Ordinal) || allowed.Contains(entry.Name)) continue;
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownField, 
-                (context.Length == 0 ? "" : context + ": ") + (field.Length == 0 ? "" : field + ": ") + $"unknown field \"{entry.Name}\"",
+                (context.Length == 0 ? "" : context + ": ") + (field.Length == 0 ? "" : field + ": ") + $"unknown field \"{entry.Name}\"" +
+                (Suggestions.Closest(entry.Name, allowed) is { } closest ? $" (did you mean \"{closest}\"?)" : ""),
                 entry.Key.Location));
         }
     }

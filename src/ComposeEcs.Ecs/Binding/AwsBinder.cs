@@ -17,7 +17,7 @@ internal static class AwsBinder
 {
     public static AwsBinding Bind(ComposeProject project)
     {
-        var problems = new List<Diagnostic>();
+        var problems = new List<Diagnostic>(ExtensionPlaces.Check(project));
         var settings = ProjectBinding.Bind(project, problems) with
         {
             Services = project.Services.Values.ToImmutableSortedDictionary(s => s.Name, s => ServiceBinding.Bind(s, problems), StringComparer.Ordinal),

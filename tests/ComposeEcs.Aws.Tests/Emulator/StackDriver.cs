@@ -7,11 +7,15 @@ internal sealed class StackDriver(EmulatorClient client)
 {
     private int _changeSets;
 
-    public async Task<XElement> CreateChangeSet(string stack, string template, string type, params (string Key, string Value)[] extra)
+    public Task<XElement> CreateChangeSet(string stack, string template, string type, params (string Key, string Value)[] extra) =>
+        CreateChangeSet(stack, ("TemplateBody", template), type, extra);
+
+    /// <summary>A change set for a template given as <c>TemplateBody</c> or <c>TemplateURL</c>.</summary>
+    public async Task<XElement> CreateChangeSet(string stack, (string Key, string Value) template, string type, params (string Key, string Value)[] extra)
     {
         var form = new List<(string, string)>
         {
-            ("StackName", stack), ("ChangeSetName", $"cs-{++_changeSets}"), ("ChangeSetType", type), ("TemplateBody", template),
+            ("StackName", stack), ("ChangeSetName", $"cs-{++_changeSets}"), ("ChangeSetType", type), template,
             ("Capabilities.member.1", "CAPABILITY_IAM"),
         };
         form.AddRange(extra);
@@ -45,7 +49,10 @@ internal sealed class StackDriver(EmulatorClient client)
     }
 
     /// <summary>Change set, wait, execute, wait: the stack member after the operation.</summary>
-    public async Task<XElement> Deploy(string stack, string template, string type = "CREATE", params (string Key, string Value)[] extra)
+    public Task<XElement> Deploy(string stack, string template, string type = "CREATE", params (string Key, string Value)[] extra) =>
+        Deploy(stack, ("TemplateBody", template), type, extra);
+
+    public async Task<XElement> Deploy(string stack, (string Key, string Value) template, string type = "CREATE", params (string Key, string Value)[] extra)
     {
         var created = await CreateChangeSet(stack, template, type, extra);
         var changeSet = await WaitForChangeSet(created.Child("Id")!);

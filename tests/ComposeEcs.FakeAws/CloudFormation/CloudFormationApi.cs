@@ -29,7 +29,9 @@ internal sealed partial class CloudFormationApi(CloudFormationStore store, Execu
 
     private WireResponse ValidateTemplate(AwsRequest request)
     {
-        var template = TemplateValidator.Validate(request.Form.Get("TemplateBody"), options.MaxTemplateBodyBytes);
+        // Like CreateChangeSet, a template may be given by S3 URL (up to 1 MB) instead of inline (up to 51,200 bytes).
+        var template = TemplateValidator.Validate(TemplateQuotas.Body(request.Form, store.ReadUrl),
+            request.Form.Get("TemplateURL") is null ? options.MaxTemplateBodyBytes : int.MaxValue);
         var capability = ResourceTypes.RequiredCapability(template);
         return QueryProtocol.Ok(request,
             Members("Parameters", template.Parameters.Values.Select(p => E("member",

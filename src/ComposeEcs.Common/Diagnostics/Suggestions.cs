@@ -1,4 +1,4 @@
-namespace ComposeEcs.Cli.Parsing;
+namespace ComposeEcs;
 
 /// <summary>"Did you mean": the closest known word to a mistyped one, if it is close enough to be a typo.</summary>
 public static class Suggestions

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using ComposeEcs.Compose;
+using ComposeEcs.Compose.Model;
+
+namespace ComposeEcs.Ecs;
+
+/// <summary>
+/// Where each <c>x-aws-*</c> extension is read. One written anywhere else, or one compose-ecs does not know (a typo
+/// such as <c>x-aws-vpcs</c>), would be silently ignored, and the project deployed without it: a warning at its line
+/// says so, with the name it probably meant. Other <c>x-*</c> fields belong to the user and are left alone.
+/// </summary>
+internal static class ExtensionPlaces
+{
+    private const string Prefix = "x-aws-";
+
+    private static readonly ImmutableArray<(string Place, ImmutableArray<string> Names)> Places =
+    [
+        ("at the top level", [AwsExtensions.Vpc, AwsExtensions.Subnets, AwsExtensions.Cluster, AwsExtensions.LoadBalancer, AwsExtensions.LoadBalancerScheme,
+            AwsExtensions.LogsRetention, AwsExtensions.SecretsInitImage, AwsExtensions.DnsInitImage, AwsExtensions.CloudFormation]),
+        ("on a service", [AwsExtensions.PullCredentials, AwsExtensions.KmsKey, AwsExtensions.Policies, AwsExtensions.Role, AwsExtensions.MinPercent,
+            AwsExtensions.MaxPercent, AwsExtensions.Healthcheck, AwsExtensions.DeregistrationDelay]),
+        ("under a service's deploy", [AwsExtensions.MinPercent, AwsExtensions.MaxPercent, AwsExtensions.Autoscaling]),
+        ("on a port", [AwsExtensions.Protocol, AwsExtensions.Certificate, AwsExtensions.Redirect]),
+        ("on a network", [AwsExtensions.SecurityGroup]),
+        ("on a secret", [AwsExtensions.Keys, AwsExtensions.KmsKey]),
+    ];
+
+    public static IEnumerable<Diagnostic> Check(ComposeProject project)
+    {
+        var found = Find(project.Extensions, "at the top level", "");
+        foreach (var service in project.Services.Values)
+        {
+            var where = $"service \"{service.Name}\": ";
+            found = found.Concat(Find(service.Extensions, "on a service", where));
+            if (service.Deploy is { } deploy)
+                found = found.Concat(Find(deploy.Extensions, "under a service's deploy", where + "deploy."))
+                    .Concat(Find(deploy.UpdateConfig?.Extensions, "under deploy.update_config", where + "deploy.update_config."));
+            found = found.Concat(service.Ports.SelectMany(p => Find(p.Extensions, "on a port", $"{where}ports: {p.Published ?? "-"}:{p.Target}: ")))
+                .Concat(service.Volumes.SelectMany(v => Find(v.Extensions, "on a service's volume", $"{where}volumes: {v.Target}: ")));
+        }
+        return found
+            .Concat(project.Networks.Values.SelectMany(n => Find(n.Extensions, "on a network", $"network \"{n.Key}\": ")))
+            .Concat(project.Volumes.Values.SelectMany(v => Find(v.Extensions, "on a volume", $"volume \"{v.Key}\": ")))
+            .Concat(project.Secrets.Values.SelectMany(s => Find(s.Extensions, "on a secret", $"secret \"{s.Key}\": ")));
+    }
+
+    private static IEnumerable<Diagnostic> Find(Extensions? extensions, string place, string where)
+    {
+        if (extensions is null) yield break;
+        var here = Places.Where(p => p.Place == place).SelectMany(p => p.Names).ToImmutableHashSet();
+        foreach (var name in extensions.Values.Keys.Where(k => k.StartsWith(Prefix, StringComparison.Ordinal) && !here.Contains(k)))
+        {
+            var elsewhere = Places.Where(p => p.Names.Contains(name)).Select(p => p.Place).ToList();
+            var why = elsewhere.Count > 0
+                ? $"is read {string.Join(" or ", elsewhere)}, not {place}; ignored here"
+                : $"compose-ecs has no such extension, ignored{(Suggestions.Closest(name, Places.SelectMany(p => p.Names).Distinct()) is { } closest ? $" (did you mean {closest}?)" : "")}";
+            yield return Diagnostic.Warning(DiagnosticCodes.Ignored, $"{where}{name}: {why}", extensions.At(name));
+        }
+    }
+}
