@@ -53,13 +53,22 @@ internal static class BindMounts
         return SystemPaths.Any(p => Under(source, p)) ? (MountKind.HostSystem, "") : null;
     }
 
+    /// <summary>The source lies in the service's own local build context.</summary>
+    public static bool InBuildContext(Service service, string source) =>
+        service.Build is { } build && Path.IsPathRooted(build.Context) && Under(source, build.Context);
+
+    /// <summary>The Dockerfile copies the mounted directory to the mount's target; an unread Dockerfile is taken to.</summary>
+    private static bool ImageHolds(Service service, ServiceVolume mount, LocalFiles files) =>
+        ImageCopies.DockerfileOf(service.Build!) is not { } path || !files.Dockerfiles.TryGetValue(path, out var text)
+        || ImageCopies.Holds(text, service.Build!.Context, mount.Source!, mount.Target);
+
     public static MountKind Classify(ComposeProject project, Service service, ServiceVolume mount, LocalFiles files)
     {
         var source = mount.Source ?? "";
         if (System(source) is { } system) return system.Kind;
         var entry = files[source];
         if (!LooksLocal(project, mount) || entry.Kind == LocalKind.Missing) return MountKind.Data;
-        if (entry.Kind == LocalKind.Directory && service.Build is { } build && Path.IsPathRooted(build.Context) && Under(source, build.Context))
+        if (entry.Kind == LocalKind.Directory && InBuildContext(service, source) && ImageHolds(service, mount, files))
             return MountKind.InImage;
         if (entry.OverLimit) return MountKind.TooLarge;
         return entry.Kind == LocalKind.File ? MountKind.File : MountKind.Directory;

@@ -33,6 +33,14 @@ public sealed record LocalFiles
 {
     public ImmutableSortedDictionary<string, LocalEntry> Entries { get; init; } = Maps.Empty<LocalEntry>();
     public ImmutableSortedDictionary<string, string> Variables { get; init; } = Maps.Empty<string>();
+    /// <summary>
+    /// The Dockerfiles (by absolute path) of services that bind-mount a directory of their own build context, so
+    /// <see cref="BindMounts"/> can tell whether the image holds it (<see cref="ImageCopies"/>); a missing one is unknown.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> Dockerfiles { get; init; } = Maps.Empty<string>();
+
+    /// <summary>A Dockerfile larger than this is not read (its build context's mounts count as in the image, unknown).</summary>
+    public const int MaxDockerfileBytes = 256 * 1024;
 
     public static readonly LocalFiles None = new();
 
@@ -52,11 +60,30 @@ public sealed record LocalFiles
             .Distinct(StringComparer.Ordinal);
         var variables = project.Configs.Values.Select(c => c.Environment).OfType<string>().Distinct(StringComparer.Ordinal)
             .Select(name => (name, value: variable(name))).Where(v => v.value is not null);
+        var dockerfiles = project.Services.Values
+            .Where(s => s.Volumes.Any(v => v.Type == "bind" && v.Source is not null && BindMounts.InBuildContext(s, v.Source)))
+            .Select(s => ImageCopies.DockerfileOf(s.Build!)).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select(p => (path: p, text: ReadDockerfile(p))).Where(d => d.text is not null);
         return new LocalFiles
         {
             Entries = Maps.From(paths.Select(p => KeyValuePair.Create(p, ReadEntry(p)))),
+            Dockerfiles = Maps.From(dockerfiles.Select(d => KeyValuePair.Create(d.path, d.text!))),
             Variables = Maps.From(variables.Select(v => KeyValuePair.Create(v.name, v.value!))),
         };
+    }
+
+    private static string? ReadDockerfile(string path)
+    {
+        try
+        {
+            return File.Exists(path) && Compose.Bounds.InputFiles.KindOf(path) is null && new FileInfo(path).Length <= MaxDockerfileBytes
+                ? File.ReadAllText(path)
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static LocalEntry ReadEntry(string path)

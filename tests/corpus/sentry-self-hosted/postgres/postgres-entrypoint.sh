@@ -1,0 +1,2 @@
+#!/bin/bash
+exec docker-entrypoint.sh "$@"
