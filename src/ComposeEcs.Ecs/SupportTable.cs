@@ -129,7 +129,7 @@ public static class SupportTable
         new("include", Support.Mapped, "resolved by the loader"),
         new("models", Support.Refused, "Docker Model Runner models are not available on ECS; run the model as a service"),
         new("name", Support.Mapped, "the project name: stack, cluster, log group and tag values"),
-        new("networks", Support.Mapped, "one security group per network (x-aws-securitygroup reuses one)"),
+        new("networks", Support.Mapped, "one security group per network (x-aws-securitygroup reuses one); internal and ipam are warned about (tasks need outbound access, subnets give addresses)"),
         new("secrets", Support.Mapped, "Secrets Manager secrets (file/environment) or existing ones by ARN (external)"),
         new("services", Support.Mapped, "one ECS service and task definition each"),
         new("version", Support.Warned, "obsolete; the loader warns about it"),
