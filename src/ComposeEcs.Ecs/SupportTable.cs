@@ -68,7 +68,7 @@ public static class SupportTable
         new("extra_hosts", Support.Warned, "awsvpc tasks on Fargate cannot add /etc/hosts entries"),
         new("gpus", Support.Mapped, "like deploy.resources.reservations.devices with capabilities [gpu]: an EC2 GPU capacity provider; \"all\" is refused (it cannot size an instance)"),
         new("group_add", Support.Warned, "ECS cannot add supplementary groups; build them into the image"),
-        new("healthcheck", Support.Mapped, "container HealthCheck (bounded to ECS limits); start_period also sets the load balancer grace period"),
+        new("healthcheck", Support.Mapped, "container HealthCheck (bounded to ECS limits); start_period also sets the load balancer grace period; start_interval is warned about (ECS has one interval)"),
         new("hostname", Support.Warned, "awsvpc tasks cannot set a hostname"),
         new("image", Support.Mapped, "container Image"),
         new("init", Support.Mapped, "LinuxParameters.InitProcessEnabled"),
