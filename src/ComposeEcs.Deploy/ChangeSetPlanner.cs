@@ -21,12 +21,15 @@ public sealed class ChangeSetPlanner(ICloudFormationStacks cloudFormation, Deplo
         DateTimeOffset now, CancellationToken cancellationToken, string? templateUrl = null, bool includeNestedStacks = false)
     {
         var name = $"compose-ecs-{now.UtcDateTime:yyyyMMddHHmmssfff}";
+        var request = new CreateChangeSetRequest(
+            stackName, name, type, templateBody, parameters, Capabilities, [new StackTag(StackNames.ProjectTag, projectName)],
+            Description: $"compose-ecs up of project {projectName}", ClientToken: IdempotencyTokens.CreateChangeSet(name),
+            TemplateUrl: templateUrl, IncludeNestedStacks: includeNestedStacks);
+        var answered = false;
         try
         {
-            var created = await CreateAsync(new CreateChangeSetRequest(
-                stackName, name, type, templateBody, parameters, Capabilities, [new StackTag(StackNames.ProjectTag, projectName)],
-                Description: $"compose-ecs up of project {projectName}", ClientToken: IdempotencyTokens.CreateChangeSet(name),
-                TemplateUrl: templateUrl, IncludeNestedStacks: includeNestedStacks), cancellationToken).ConfigureAwait(false);
+            var created = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
+            answered = true;
 
             while (true)
             {
@@ -48,6 +51,9 @@ public sealed class ChangeSetPlanner(ICloudFormationStacks cloudFormation, Deplo
         catch (Exception e) when (e is AwsException or OperationCanceledException)
         {
             // Not going on: leave nothing behind, even when the create request reached CloudFormation but its answer did not.
+            // CloudFormation may carry out an unanswered create after the cleanup looked for its change set; sending it again
+            // with its ClientToken first settles it (the retry is the same request), so the cleanup finds what there is.
+            if (!answered && e is not AwsServiceException) await SettleAsync(request).ConfigureAwait(false);
             await new ChangeSetCleanup(cloudFormation, timings).RemoveAsync(stackName, name, type == ChangeSetType.Create).ConfigureAwait(false);
             throw;
         }
@@ -70,6 +76,14 @@ public sealed class ChangeSetPlanner(ICloudFormationStacks cloudFormation, Deplo
             catch (AwsServiceException) { throw e; }
             return new CreateChangeSetResult(mine.ChangeSetId, mine.StackId);
         }
+    }
+
+    /// <summary>The create again, not cancellable by the user but bounded like the cleanup; its failure leaves the cleanup to do what it can.</summary>
+    private async Task SettleAsync(CreateChangeSetRequest request)
+    {
+        using var limit = new CancellationTokenSource(ChangeSetCleanup.Limit);
+        try { await CreateAsync(request, limit.Token).ConfigureAwait(false); }
+        catch (Exception e) when (e is AwsException or OperationCanceledException) { }
     }
 
     /// <summary>CloudFormation fails a change set that changes nothing; these are its two wordings.</summary>

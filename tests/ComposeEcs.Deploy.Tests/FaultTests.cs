@@ -131,6 +131,29 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Ctrl_c_before_create_change_set_is_answered_leaves_nothing_even_when_cloudformation_carries_it_out_later()
+    {
+        await using var emulator = await Emulator.StartAsync();
+        using var cancel = new CancellationTokenSource();
+        var held = emulator.Server.HoldRequests("CreateChangeSet");
+        var run = UpAsync(emulator, Request(Templates.WebApp()), new EventLog(), cancel.Token);
+        await emulator.Server.WaitForRequestAsync("CreateChangeSet");
+        await cancel.CancelAsync();
+        // CloudFormation has the request but has not carried it out. Whatever up does to clean up must account for it
+        // being carried out after that: let it through once up sends its next CreateChangeSet, or has finished.
+        await Task.WhenAny(run, emulator.Server.WaitForRequestAsync("CreateChangeSet", 2));
+        held.Dispose();
+
+        var result = await run;
+        await emulator.Server.WaitForProcessedAsync("CreateChangeSet", Calls(emulator, "CreateChangeSet").Count);
+        await emulator.Server.WaitForStackAsync("demo");
+
+        Assert.Equal(UpOutcome.Interrupted, result.Outcome);
+        Assert.Empty(Calls(emulator, "ExecuteChangeSet"));
+        Assert.Null(emulator.Server.Stack("demo"));
+    }
+
+    [Fact]
     public async Task An_error_between_creating_and_executing_leaves_nothing_behind()
     {
         await using var emulator = await Emulator.StartAsync();

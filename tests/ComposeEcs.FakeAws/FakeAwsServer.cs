@@ -18,6 +18,7 @@ public sealed class FakeAwsServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Faults _faults = new();
+    private readonly HeldRequests _held = new();
     private readonly Lock _requestsLock = new();
     private readonly List<RecordedRequest> _requests = [];
     private readonly CloudFormationStore _stacks;
@@ -53,7 +54,7 @@ public sealed class FakeAwsServer : IAsyncDisposable
             new CloudFormationApi(_stacks, _executor, options, _ssm.Find), _ec2, new StsApi(AccountId),
             new ElbApi(_stacks, options), new EcsApi(_ecs, options), _logs, _secrets, _ssm, _ecr, _tagging, new EfsApi(_stacks),
         ];
-        var routing = new Routing(handlers.ToDictionary(h => h.Service), _faults, Record) { S3 = _s3 };
+        var routing = new Routing(handlers.ToDictionary(h => h.Service), _faults, _held, Record) { S3 = _s3 };
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -154,6 +155,15 @@ public sealed class FakeAwsServer : IAsyncDisposable
     /// </summary>
     public ResourceHold HoldResources() => _stacks.ResourceGate.Close();
 
+    /// <summary>
+    /// Requests of this action are received (and recorded) but carried out only once the hold is released, in the order
+    /// they came, whether or not their caller still waits: AWS processing a request the client has given up on.
+    /// </summary>
+    public ResourceHold HoldRequests(string action) => _held.Hold(action);
+
+    /// <summary>Completes once this many requests of the action have been carried out (answered, or their caller gone).</summary>
+    public Task WaitForProcessedAsync(string action, int count) => _held.ProcessedAsync(action, count);
+
     /// <summary>Until the hold is released, no change set becomes ready (it stays CREATE_IN_PROGRESS); once ready it stays so.</summary>
     public ResourceHold HoldChangeSets() => _stacks.ChangeSetGate.Close();
 
@@ -171,14 +181,14 @@ public sealed class FakeAwsServer : IAsyncDisposable
     public Task WaitForStackEventAsync(string name, Func<FakeStackEvent, bool> predicate) =>
         _stacks.WhenAsync(() => Stack(name)?.Events.Any(predicate) == true);
 
-    /// <summary>Completes once a request for this action has been received (counting those already received).</summary>
-    public Task WaitForRequestAsync(string action)
+    /// <summary>Completes once <paramref name="count"/> requests for this action have been received (counting those already received).</summary>
+    public Task WaitForRequestAsync(string action, int count = 1)
     {
         lock (_requestsLock)
         {
-            if (_requests.Any(r => r.Action == action)) return Task.CompletedTask;
+            if (_requests.Count(r => r.Action == action) >= count) return Task.CompletedTask;
             var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _requestWaiters.Add((action, received));
+            _requestWaiters.Add((action, count, received));
             return received.Task;
         }
     }
@@ -195,14 +205,15 @@ public sealed class FakeAwsServer : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private readonly List<(string Action, TaskCompletionSource Received)> _requestWaiters = [];
+    private readonly List<(string Action, int Count, TaskCompletionSource Received)> _requestWaiters = [];
 
     private void Record(RecordedRequest request)
     {
         lock (_requestsLock)
         {
             _requests.Add(request);
-            foreach (var waiter in _requestWaiters.Where(w => w.Action == request.Action).ToList())
+            var received = _requests.Count(r => r.Action == request.Action);
+            foreach (var waiter in _requestWaiters.Where(w => w.Action == request.Action && w.Count <= received).ToList())
             {
                 _requestWaiters.Remove(waiter);
                 waiter.Received.TrySetResult();

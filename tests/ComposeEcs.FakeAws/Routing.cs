@@ -13,7 +13,7 @@ internal interface IServiceHandler
 }
 
 /// <summary>Routes a request as AWS does: service from the SigV4 credential scope, action from the form or X-Amz-Target.</summary>
-internal sealed partial class Routing(IReadOnlyDictionary<string, IServiceHandler> handlers, Faults faults, Action<RecordedRequest> record)
+internal sealed partial class Routing(IReadOnlyDictionary<string, IServiceHandler> handlers, Faults faults, HeldRequests held, Action<RecordedRequest> record)
 {
     [GeneratedRegex(@"^AWS4-HMAC-SHA256 Credential=(?<key>[^/\s,]+)/(?<date>\d{8})/(?<region>[a-z0-9-]+)/(?<service>[a-z0-9-]+)/aws4_request,\s*SignedHeaders=(?<signed>[a-z0-9;-]+),\s*Signature=(?<sig>[0-9a-f]{64})$")]
     private static partial Regex AuthorizationPattern();
@@ -45,8 +45,9 @@ internal sealed partial class Routing(IReadOnlyDictionary<string, IServiceHandle
             context.Abort();
             return;
         }
-        var response = Respond(service, action, isJson, target, form, body, authorization, match.Success,
-            context.Request.Headers["X-Amz-Date"].ToString(), requestId);
+        var response = await held.InOrderAsync(action, () => Respond(service, action, isJson, target, form, body, authorization, match.Success,
+            context.Request.Headers["X-Amz-Date"].ToString(), requestId));
+        if (context.RequestAborted.IsCancellationRequested) return; // carried out, but the caller has gone
         if (faults.TakeLostResponse(action))
         {
             // Processed, state changed, but the client never hears: the case idempotency tokens exist for.
