@@ -111,4 +111,8 @@ public sealed class CommandLineShapeTests
     [InlineData("xyz", null)]
     public void Suggestions_allow_a_third_of_the_word_to_be_wrong(string typed, string? expected) =>
         Assert.Equal(expected, Suggestions.Closest(typed, ["config", "convert", "logs", "ls", "--services", "--volumes"]));
+
+    [Fact]
+    public void A_word_longer_than_any_name_gets_no_suggestion_and_costs_nothing() =>
+        Assert.Null(Suggestions.Closest(new string('x', 1_000_000), ["config", "convert"]));
 }

@@ -3,8 +3,12 @@ namespace ComposeEcs;
 /// <summary>"Did you mean": the closest known word to a mistyped one, if it is close enough to be a typo.</summary>
 public static class Suggestions
 {
+    /// <summary>No name worth suggesting is longer; a longer word (hostile input) is not compared at all.</summary>
+    private const int MaxLength = 100;
+
     public static string? Closest(string typed, IEnumerable<string> known)
     {
+        if (typed.Length > MaxLength) return null;
         var best = known
             .Select(k => (Word: k, Distance: Distance(typed, k)))
             .OrderBy(k => k.Distance).ThenBy(k => k.Word, StringComparer.Ordinal)
