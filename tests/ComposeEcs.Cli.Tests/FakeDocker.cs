@@ -7,7 +7,8 @@ namespace ComposeEcs.Cli.Tests;
 /// every call's arguments and standard input and answers like the real CLI: <c>buildx version</c>, <c>login
 /// --password-stdin</c> ("Login Succeeded"), <c>build</c>/<c>buildx build</c> (an image id derived from the context's
 /// files and the build arguments, written to <c>--iidfile</c>, so an unchanged context gives the same id as a cached
-/// rebuild does), <c>tag</c>, and <c>push</c> (prints <c>&lt;tag&gt;: digest: sha256:... size: N</c>). Pushed images
+/// rebuild does; a Dockerfile <c>FROM</c> whose build arg is unset fails, and so does one naming an image with neither
+/// registry nor tag that no earlier build or <c>tag</c> made locally, as Docker Hub has no such image), <c>tag</c>, and <c>push</c> (prints <c>&lt;tag&gt;: digest: sha256:... size: N</c>). Pushed images
 /// reach the emulator through <see cref="PublishTo"/>, standing in for the registry protocol.
 /// </summary>
 internal sealed class FakeDocker : IDisposable
@@ -80,14 +81,43 @@ internal sealed class FakeDocker : IDisposable
         for a in "$@"; do printf '%s\037' "$a" >> "$STATE/calls.log"; done
         printf '\n' >> "$STATE/calls.log"
 
+        # A Dockerfile's FROM, with ${ARG}s from --build-arg (KEY=VALUE, or KEY from this environment) then ARG defaults.
+        resolve() {
+          r="$1"
+          for kv in $buildargs; do
+            k="${kv%%=*}"
+            case "$kv" in *=*) v="${kv#*=}" ;; *) eval "v=\${$k:-}" ;; esac
+            r=$(printf '%s' "$r" | sed "s|[$][{]$k[}]|$v|g; s|^[$]$k\$|$v|")
+          done
+          printf '%s' "$r"
+        }
+
         build() {
-          iidfile=''; context=''; prev=''; key=''
+          iidfile=''; context=''; prev=''; key=''; file=''; tags=''; buildargs=''
           for a in "$@"; do
             if [ "$prev" = "--iidfile" ]; then iidfile="$a"; else key="$key $a"; fi
+            [ "$prev" = "--file" ] && file="$a"
+            [ "$prev" = "--tag" ] && tags="$tags $a"
+            [ "$prev" = "--build-arg" ] && buildargs="$buildargs $a"
             prev="$a"; context="$a"
           done
           if [ ! -d "$context" ]; then
             echo "ERROR: unable to prepare context: path \"$context\" not found" >&2; exit 1
+          fi
+          [ -z "$file" ] && file="$context/Dockerfile"
+          if [ -f "$file" ]; then
+            buildargs="$buildargs $(sed -n 's/^[[:space:]]*ARG[[:space:]]\{1,\}\([A-Za-z_][A-Za-z0-9_]*=[^[:space:]]*\).*/\1/p' "$file" | tr '\n' ' ')"
+            stages=$(awk 'toupper($1) == "FROM" && toupper($(NF-1)) == "AS" { print tolower($NF) }' "$file")
+            for ref in $(awk 'toupper($1) == "FROM" { for (i = 2; i <= NF; i++) if ($i !~ /^--/) { print $i; break } }' "$file"); do
+              base=$(resolve "$ref")
+              case "$base" in
+                ''|*'$'*) echo "ERROR: failed to solve: base name ($ref) should not be blank" >&2; exit 1 ;;
+                scratch|*:*|*/*|*@*) continue ;;
+              esac
+              printf '%s\n' "$stages" | grep -qx "$base" && continue
+              [ -f "$STATE/images" ] && grep -qx "$base" "$STATE/images" && continue
+              echo "ERROR: failed to solve: $base: pull access denied, repository does not exist or may require authorization" >&2; exit 1
+            done
           fi
           files=$(cd "$context" && find . -type f | LC_ALL=C sort | xargs cat 2>/dev/null | sha256sum | cut -d' ' -f1)
           id=$(printf '%s %s' "$files" "$key" | sha256sum | cut -d' ' -f1)
@@ -95,6 +125,7 @@ internal sealed class FakeDocker : IDisposable
           echo "#1 [internal] load build definition from Dockerfile" >&2
           echo "#5 writing image sha256:$id done" >&2
           [ -n "$iidfile" ] && printf 'sha256:%s' "$id" > "$iidfile"
+          for t in $tags; do echo "$t" >> "$STATE/images"; done
           exit 0
         }
 
@@ -114,7 +145,7 @@ internal sealed class FakeDocker : IDisposable
             printf '%s\n' "$input" >> "$STATE/stdin.log"
             if [ -z "$input" ]; then echo "Error: Cannot perform an interactive login from a non TTY device" >&2; exit 1; fi
             echo "Login Succeeded"; exit 0 ;;
-          tag) exit 0 ;;
+          tag) echo "$3" >> "$STATE/images"; exit 0 ;;
           push)
             ref="$2"
             digest=$(printf '%s' "$ref" | sha256sum | cut -d' ' -f1)

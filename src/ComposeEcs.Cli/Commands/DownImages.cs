@@ -18,6 +18,6 @@ internal static class DownImages
         var built = target.Project is { } project ? BuiltImages.Of(project) : [];
         if (built.IsEmpty) return;
         await context.Out.WriteLineAsync(
-            $"Kept the ECR repositories of {string.Join(", ", built.Select(b => ImageRepositories.NameFor(target.Name, b)))}; 'compose-ecs down --rmi all' deletes them");
+            $"Kept the ECR repositories of {string.Join(", ", built.Select(b => BuildPlan.RepositoryOf(target.Name, b, built)).Distinct(StringComparer.Ordinal))}; 'compose-ecs down --rmi all' deletes them");
     }
 }

@@ -117,7 +117,8 @@ internal static class ServiceDecoder
             case YMapping m:
                 return new BuildConfig(r.Str(m["context"], "build.context") ?? ".", r.Str(m["dockerfile"], "build.dockerfile"))
                 {
-                    Args = r.NullableStrMap(m["args"], "build.args"),
+                    // An arg without a value takes the project environment's (.env included), as compose-go resolves it.
+                    Args = r.NullableStrMap(m["args"], "build.args").ToImmutableSortedDictionary(a => a.Key, a => a.Value ?? ctx.Lookup(a.Key), StringComparer.Ordinal),
                     Target = r.Str(m["target"], "build.target"),
                     Secrets = FileReferences.Read(r, m["secrets"], "build.secrets", ctx.Secrets),
                     Ssh = BuildSsh(r, m["ssh"]),

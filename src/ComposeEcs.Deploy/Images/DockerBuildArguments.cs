@@ -8,7 +8,7 @@ public static class DockerBuildArguments
 {
     /// <summary>
     /// <c>docker buildx build --load</c> (or <c>docker build</c> without buildx) for the task's platform, with the
-    /// compose file's dockerfile (relative to the context), target, args, secrets, ssh, cache sources and a host/none network. <paramref name="fresh"/>
+    /// compose file's dockerfile (relative to the context), also tagged with its <c>image:</c> name, target, args, secrets, ssh, cache sources and a host/none network. <paramref name="fresh"/>
     /// (<c>up --build</c>) ignores the build cache and pulls base images again. Null and an error when a build secret
     /// cannot be passed to docker.
     /// </summary>
@@ -17,6 +17,9 @@ public static class DockerBuildArguments
     {
         var build = image.Build;
         var args = new List<string>(buildx ? ["buildx", "build"] : ["build"]) { "--platform", image.Platform, "--iidfile", imageIdFile, "--tag", tag };
+        // Also under the compose image: name, as docker compose tags it: another service's Dockerfile may build FROM it
+        // (getsentry/self-hosted's cron images: BASE_IMAGE: sentry-self-hosted-local).
+        if (image.Image is { Length: > 0 } named && named != tag) args.AddRange(["--tag", named]);
         if (buildx) args.Add("--load");
         if (build.Dockerfile is { Length: > 0 } dockerfile)
             args.AddRange(["--file", Path.IsPathRooted(dockerfile) || IsRemote(build.Context) ? dockerfile : Path.Combine(build.Context, dockerfile)]);

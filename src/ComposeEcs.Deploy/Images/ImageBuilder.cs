@@ -81,8 +81,14 @@ public sealed partial class ImageBuilder(AwsContext aws, Action<string> say)
         if (!login.Succeeded) return ImageResult.Fail($"docker login to {registry} failed: {login.LastLine}");
 
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var image in images)
+        foreach (var image in BuildPlan.Order(images))
         {
+            if (BuildPlan.Leader(image, images) is var leader && leader != image)
+            {
+                parameters[image.ParameterName] = parameters[leader.ParameterName];
+                say($"Image of {image.Service} is the one built for {leader.Service}");
+                continue;
+            }
             var name = ImageRepositories.NameFor(project.Name, image);
             var (repository, created) = await ImageRepositories.EnsureAsync(aws, project.Name, image.Service, name, cancellationToken).ConfigureAwait(false);
             if (created) say($"Created ECR repository {repository.RepositoryName}");
@@ -138,7 +144,7 @@ public sealed partial class ImageBuilder(AwsContext aws, Action<string> say)
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var image in images)
         {
-            var name = ImageRepositories.NameFor(project.Name, image);
+            var name = BuildPlan.RepositoryOf(project.Name, image, images);
             var last = await LastImageAsync(name, cancellationToken).ConfigureAwait(false);
             if (last is null)
                 return ImageResult.Bad($"service \"{image.Service}\": no image was pushed to the ECR repository {name} yet; run 'compose-ecs up' without --no-build");
@@ -154,7 +160,7 @@ public sealed partial class ImageBuilder(AwsContext aws, Action<string> say)
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var image in images)
         {
-            var name = ImageRepositories.NameFor(project.Name, image);
+            var name = BuildPlan.RepositoryOf(project.Name, image, images);
             say($"Would build {image.Service} from {image.ContextText} for {image.Platform} and push it to the ECR repository {name}");
             // The change set shows everything but the image: the deployed one, else the last pushed, else a placeholder.
             parameters[image.ParameterName] = deployed?.Parameters.FirstOrDefault(p => p.Key == image.ParameterName)?.Value
