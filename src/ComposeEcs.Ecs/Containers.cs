@@ -128,6 +128,9 @@ internal static class Containers
                 yield return Warn("platform", $"{platform} is not a Fargate Linux platform, using linux/amd64");
             if (service.Healthcheck is { } check && HealthCheck(check) is { } hc && OutOfRange(check, hc))
                 yield return Warn("healthcheck", "ECS accepts interval 5-300s, timeout 2-60s, retries 1-10, start_period 0-300s; values were bounded");
+            if (service.Healthcheck is { StartInterval: not null } started && HealthCheck(started) is not null)
+                yield return Diagnostic.Warning(DiagnosticCodes.Ignored, $"{Where("healthcheck.start_interval")}: ignored, ECS has no start interval: during start_period it checks at the healthcheck interval",
+                    service.LocationOf("healthcheck.start_interval"));
             if (service.Entrypoint is { IsEmpty: true } || service.Command is { IsEmpty: true })
                 yield return Warn(service.Entrypoint is { IsEmpty: true } ? "entrypoint" : "command", "an empty list cannot be expressed in ECS, the image default is used");
         }

@@ -20,7 +20,20 @@ internal static class Networks
     {
         if (aws is { Vpc: not null, Subnets: { Value.Length: 1 } subnets } && LoadBalancing.Shape(project, aws) is { IsApplication: true, Existing: false })
             yield return Diagnostic.Error(DiagnosticCodes.Vpc, $"{AwsExtensions.Subnets}: an application load balancer needs at least two subnets in different availability zones", subnets.At);
+        foreach (var network in Used(project).Where(n => !aws.SecurityGroups.ContainsKey(n)))
+        {
+            if (!project.Networks.TryGetValue(network, out var declared)) continue;
+            // A security group without outbound rules would also stop the task pulling its image, sending its logs and
+            // reading its secrets, so the network's group keeps the default egress.
+            if (declared.Internal)
+                yield return Ignored(declared, "internal", "its services can still reach the internet: a Fargate task needs outbound access to pull its image, send logs and read secrets (run the tasks in subnets without a route to the internet, with VPC endpoints, or name a group with x-aws-securitygroup)");
+            if (declared.Fields.Has("ipam"))
+                yield return Ignored(declared, "ipam", "tasks get their addresses from the VPC subnets");
+        }
     }
+
+    private static Diagnostic Ignored(Network network, string field, string what) =>
+        Diagnostic.Warning(DiagnosticCodes.Ignored, $"network \"{network.Key}\": {field}: ignored, {what}", network.LocationOf(field));
 
     /// <summary>Compose networks joined by at least one service, sorted.</summary>
     public static ImmutableArray<string> Used(ComposeProject project) =>
