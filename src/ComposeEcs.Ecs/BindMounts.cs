@@ -50,7 +50,8 @@ internal static class BindMounts
         foreach (var (path, what) in RefusedPaths)
             if (Under(source, path)) return (MountKind.Refused, what);
         if (TimeZonePaths.Contains(source)) return (MountKind.TimeZone, "");
-        return SystemPaths.Any(p => Under(source, p)) ? (MountKind.HostSystem, "") : null;
+        // The host's whole file system (an OpenTelemetry collector's /:/hostfs:ro) is host system too, not data.
+        return source.Trim('/').Length == 0 || SystemPaths.Any(p => Under(source, p)) ? (MountKind.HostSystem, "") : null;
     }
 
     /// <summary>The source lies in the service's own local build context.</summary>

@@ -11,8 +11,9 @@ internal sealed record PreparedProject(
 /// <summary>
 /// Stage 0 of the transform: decides, once, what host-bound parts of the project mean on Fargate, from the project
 /// and the <see cref="LocalFiles"/> snapshot (pure). Bind mounts become EFS volumes or deliveries or go
-/// (<see cref="BindMounts"/>), configs become deliveries (<see cref="Configs"/>), host networking and loopback ports
-/// are rewritten (<see cref="HostSettings"/>). Every later stage sees only the prepared project.
+/// (<see cref="BindMounts"/>), configs become deliveries (<see cref="Configs"/>), host networking, loopback ports and
+/// ports without a host port that another service publishes are rewritten (<see cref="HostSettings"/>,
+/// <see cref="HostlessPorts"/>). Every later stage sees only the prepared project.
 /// </summary>
 internal static class LocalInputs
 {
@@ -20,6 +21,7 @@ internal static class LocalInputs
     {
         var diagnostics = new List<Diagnostic>();
         project = HostSettings.Prepare(project, diagnostics);
+        project = HostlessPorts.Prepare(project, diagnostics);
         TaskLocalVolumes.Check(project, diagnostics);
         var configs = Configs.Items(project, files, diagnostics);
         var (prepared, binds) = BindMounts.Prepare(project, files, diagnostics);

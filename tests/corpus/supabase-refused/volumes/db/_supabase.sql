@@ -1,0 +1,2 @@
+-- _supabase.sql
+\set pguser `echo "$POSTGRES_USER"`

@@ -1,0 +1,2 @@
+-- jwt.sql
+\set pguser `echo "$POSTGRES_USER"`

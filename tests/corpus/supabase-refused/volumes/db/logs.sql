@@ -1,0 +1,2 @@
+-- logs.sql
+\set pguser `echo "$POSTGRES_USER"`

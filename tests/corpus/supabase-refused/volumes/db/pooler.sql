@@ -1,0 +1,2 @@
+-- pooler.sql
+\set pguser `echo "$POSTGRES_USER"`

@@ -1,0 +1,2 @@
+-- realtime.sql
+\set pguser `echo "$POSTGRES_USER"`

@@ -1,0 +1,2 @@
+-- roles.sql
+\set pguser `echo "$POSTGRES_USER"`

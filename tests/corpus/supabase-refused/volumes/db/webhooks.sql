@@ -1,0 +1,2 @@
+-- webhooks.sql
+\set pguser `echo "$POSTGRES_USER"`

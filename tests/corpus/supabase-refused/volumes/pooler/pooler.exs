@@ -1,0 +1,1 @@
+{:ok, _} = Application.ensure_all_started(:supavisor)
