@@ -6,7 +6,7 @@ using ComposeEcs.Compose.Model;
 
 namespace ComposeEcs.Ecs;
 
-/// <summary>One extra name for a service: a network alias or a <c>links</c> alias.</summary>
+/// <summary>One extra name for a service: a network alias, a <c>links</c> alias or its <c>container_name</c>.</summary>
 internal sealed record DnsAlias(string Name, string Service, string Origin, SourceLocation? Location);
 
 /// <summary>
@@ -14,6 +14,8 @@ internal sealed record DnsAlias(string Name, string Service, string Origin, Sour
 /// records in the hosted zone Cloud Map created for the namespace, pointing at the service's Cloud Map name. One
 /// namespace serves the whole project, so an alias is visible to every service (on a compose network only to that
 /// network, or to the linking service): two services cannot share an alias, nor can an alias be another service's name.
+/// A <c>container_name</c> is a name too: Docker's DNS resolves it, and apps' settings often use it
+/// (<c>DB_HOSTNAME=immich_postgres</c>); one that cannot be a DNS name here is warned about instead.
 /// </summary>
 internal static class DnsAliases
 {
@@ -27,6 +29,8 @@ internal static class DnsAliases
         {
             foreach (var (network, membership) in service.Networks)
                 aliases.AddRange(membership.Aliases.Select(a => new DnsAlias(a, service.Name, $"networks.{network}.aliases", service.LocationOf($"networks.{network}.aliases"))));
+            if (ContainerNameProblem(project, service) is null && service.ContainerName is { } containerName)
+                aliases.Add(new DnsAlias(containerName, service.Name, "container_name", service.LocationOf("container_name")));
             foreach (var link in service.Links)
             {
                 var colon = link.IndexOf(':');
@@ -39,11 +43,27 @@ internal static class DnsAliases
             .OrderBy(a => a.Name.ToLowerInvariant(), StringComparer.Ordinal).ThenBy(a => a.Service, StringComparer.Ordinal)];
     }
 
+    /// <summary>Why a service's <c>container_name</c> cannot be one of its DNS names, or null when it can (or there is none).</summary>
+    private static string? ContainerNameProblem(ComposeProject project, Service service)
+    {
+        if (service.ContainerName is not { } name) return null;
+        var dns = name.ToLowerInvariant();
+        if (Jobs.IsJob(project, service)) return "a one-shot job runs inside the tasks that depend on it and has no DNS name";
+        var reached = $"other services reach it as \"{ServiceDiscovery.DnsName(service.Name)}\"";
+        if (!AwsNames.IsCloudMapName(dns)) return $"it is not a valid DNS name; {reached}";
+        return project.Services.Values.FirstOrDefault(o => o.Name != service.Name && ServiceDiscovery.DnsName(o.Name) == dns) is { } other
+            ? $"it is the name of service \"{other.Name}\"; {reached}" : null;
+    }
+
     /// <summary>The service a <c>links</c> entry names (<c>db</c> of <c>db:database</c>).</summary>
     public static string LinkTarget(string link) => link.IndexOf(':') is > 0 and var colon ? link[..colon] : link;
 
     public static IEnumerable<Diagnostic> Check(ComposeProject project)
     {
+        foreach (var service in project.Services.Values)
+            if (ContainerNameProblem(project, service) is { } problem)
+                yield return Diagnostic.Warning(DiagnosticCodes.Ignored,
+                    $"service \"{service.Name}\": container_name: ignored, {problem}", service.LocationOf("container_name"));
         foreach (var service in project.Services.Values)
             foreach (var target in service.Links.Select(LinkTarget))
             {

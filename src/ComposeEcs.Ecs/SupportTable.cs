@@ -38,7 +38,7 @@ public static class SupportTable
         new("cgroup_parent", Support.Warned, "Fargate manages cgroups itself"),
         new("command", Support.Mapped, "container Command"),
         new("configs", Support.Mapped, "delivered into the container before it starts by an init container (at most 48 KiB per service); external configs are refused"),
-        new("container_name", Support.Warned, "ECS names containers itself"),
+        new("container_name", Support.Mapped, "another DNS name of the service (a CNAME record, as Docker's DNS resolves container names); ECS names the container itself"),
         new("cpu_count", Support.Warned, "Fargate sizes CPU per task; use cpus or deploy.resources"),
         new("cpu_percent", Support.Warned, "Fargate sizes CPU per task; use cpus or deploy.resources"),
         new("cpu_period", Support.Warned, "Fargate has no CFS settings; use cpus or deploy.resources"),

@@ -41,12 +41,12 @@ public sealed class ConvertCommandTests : IDisposable
     [Fact]
     public async Task Warnings_go_to_stderr_and_the_template_still_to_stdout()
     {
-        Write("services:\n  app:\n    image: ghcr.io/example/app:1\n    container_name: my-app\n");
+        Write("services:\n  app:\n    image: ghcr.io/example/app:1\n    hostname: app01\n");
 
         var run = await Run("convert");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("compose.yaml:4:5: warning CE2003: service \"app\": container_name: ignored, ECS names containers itself\n", run.Error);
+        Assert.Equal("compose.yaml:4:5: warning CE2003: service \"app\": hostname: ignored, awsvpc tasks cannot set a hostname\n", run.Error);
         Assert.DoesNotContain("warning", run.Out);
     }
 

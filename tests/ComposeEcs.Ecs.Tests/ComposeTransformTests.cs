@@ -8,7 +8,7 @@ public class ComposeTransformTests
         var result = ComposeTransform.Convert(Project(
             Service("a") with { Image = null },
             Service("b") with { NetworkMode = "none" },
-            Service("c") with { ContainerName = "x" }));
+            Service("c") with { Restart = "always" }));
         Assert.Null(result.Value);
         Assert.Equal(2, result.Errors.Count());
         Assert.Single(result.Warnings);

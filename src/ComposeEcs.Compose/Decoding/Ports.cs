@@ -112,6 +112,8 @@ internal static class Ports
                 target = parts[^1];
                 break;
         }
+        // An empty address (":8080:80", Immich's default) is Docker's "all addresses", as if none were written.
+        if (hostIp is "") hostIp = null;
         if (hostIp is not null && !IsIp(hostIp)) return null;
         if (string.IsNullOrEmpty(published)) published = null;
 
