@@ -58,7 +58,7 @@ public static class ComposeTransform
         Images.Emit, ExternalVolumes.Emit, KeptFileSystems.Emit,
     ];
 
-    private static readonly ImmutableArray<Func<TransformContext, Template, Result<Template>>> Finishers = [Overlay.Finish, TaskDefinitionSize.Finish];
+    private static readonly ImmutableArray<Func<TransformContext, Template, Result<Template>>> Finishers = [Overlay.Finish, TaskDefinitionSize.Finish, TemplateParameters.Finish];
 
     /// <summary>Pure: the same project and options always give the same template (or the same diagnostics).</summary>
     public static Result<Template> Convert(ComposeProject project, TransformOptions? options = null)

@@ -124,7 +124,8 @@ internal static class Containers
                 yield return Warn("stop_grace_period", $"ECS waits at most {MaxStopTimeout}s, using {MaxStopTimeout}s");
             if (aws.Of(service).CpuShares is { } shares && shares > FargateSizes.For(service).Cpu)
                 yield return Warn("cpu_shares", $"{shares} is more than the task's {FargateSizes.For(service).Cpu} CPU units, using {FargateSizes.For(service).Cpu}");
-            if (service.Platform is { } platform && !IsArm(platform) && !platform.StartsWith("linux/amd64", StringComparison.OrdinalIgnoreCase) && platform != "linux")
+            // An empty platform (getsentry/self-hosted's platform: ${DOCKER_PLATFORM:-}) is no platform, as with Docker.
+            if (service.Platform is { Length: > 0 } platform && !IsArm(platform) && !platform.StartsWith("linux/amd64", StringComparison.OrdinalIgnoreCase) && platform != "linux")
                 yield return Warn("platform", $"{platform} is not a Fargate Linux platform, using linux/amd64");
             if (service.Healthcheck is { } check && HealthCheck(check) is { } hc && OutOfRange(check, hc))
                 yield return Warn("healthcheck", "ECS accepts interval 5-300s, timeout 2-60s, retries 1-10, start_period 0-300s; values were bounded");
