@@ -61,7 +61,17 @@ internal static class Volumes
             Diagnostic Error(string message) => Diagnostic.Error(DiagnosticCodes.Volume, $"volume \"{volume.Key}\": {message}", volume.Location);
             if (volume.Driver is { } driver && driver is not ("local" or "efs"))
                 yield return Diagnostic.Warning(DiagnosticCodes.Ignored, $"volume \"{volume.Key}\": driver: {driver} ignored, volumes are EFS file systems", volume.LocationOf("driver"));
-            foreach (var key in volume.DriverOpts.Keys.Where(k => !KnownOptions.Contains(k)))
+            // The local driver's bind (type: none, o: bind) or NFS mount of a device: one warning saying the data is not
+            // there, instead of three about options EFS does not know.
+            var device = Option(volume, "device");
+            if (device is not null)
+            {
+                var source = Option(volume, "type") is { } type && type.StartsWith("nfs", StringComparison.OrdinalIgnoreCase) ? $"the NFS export {device}" : $"the host directory {device}";
+                yield return Diagnostic.Warning(DiagnosticCodes.Ignored,
+                    $"volume \"{volume.Key}\": driver_opts.device: ignored, the volume is a new, empty EFS file system, not {source}: copy the data into it, " +
+                    "or name an existing EFS file system with external: true", volume.LocationOf("driver_opts.device"));
+            }
+            foreach (var key in volume.DriverOpts.Keys.Where(k => !KnownOptions.Contains(k) && !(device is not null && k is "type" or "o" or "device")))
                 yield return Diagnostic.Warning(DiagnosticCodes.Ignored, $"volume \"{volume.Key}\": driver_opts.{key}: ignored, EFS volumes know {string.Join(", ", KnownOptions.Order(StringComparer.Ordinal))}", volume.LocationOf($"driver_opts.{key}"));
             if (Option(volume, "performance-mode") is { } perf && perf is not ("generalPurpose" or "maxIO"))
                 yield return Error($"driver_opts.performance-mode: \"{perf}\" is not generalPurpose or maxIO");
