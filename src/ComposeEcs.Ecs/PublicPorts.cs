@@ -29,6 +29,9 @@ internal static class PublicPorts
         // server meant to be public.
         foreach (var port in lb.Ports.Where(p => p.ListenerProtocol is "TCP" or "UDP" or "TCP_UDP" && !p.Web))
         {
+            // So is a port the service's own healthcheck requests over HTTP (Umami's curl http://localhost:3000/...):
+            // the app's web UI, published on purpose. Elasticsearch answers HTTP too, so a known server still warns.
+            if (!KnownServers.ContainsKey(port.Target) && HealthcheckProbe.Of(project.Services[port.Service].Healthcheck, port.Target) is not null) continue;
             var server = KnownServers.TryGetValue(port.Target, out var name) || KnownServers.TryGetValue(port.Published, out name) ? $" ({name})" : "";
             yield return Diagnostic.Warning(DiagnosticCodes.PortCaveat,
                 $"service \"{port.Service}\": ports: {port.Published}/{port.Protocol}{server} is published on an internet-facing load balancer open to 0.0.0.0/0: " +
