@@ -91,6 +91,21 @@ internal static class Jobs
         }
     }
 
+    /// <summary>
+    /// A job's bind-mounted files and small directories: delivered content is a volume of the job's own task, which it
+    /// does not have, so it is refused like its configs (it used to vanish without a word). Called by
+    /// <see cref="LocalInputs"/>, which alone sees the mounts that became deliveries.
+    /// </summary>
+    public static IEnumerable<Diagnostic> CheckDeliveries(ComposeProject project, ImmutableSortedDictionary<string, ImmutableArray<FileItem>> delivered)
+    {
+        foreach (var (name, items) in delivered)
+            if (project.Services.TryGetValue(name, out var job) && IsJob(project, job))
+                foreach (var item in items)
+                    yield return Diagnostic.Error(DiagnosticCodes.Job,
+                        $"service \"{job.Name}\": {item.Label}: a one-shot job runs inside other services' tasks; volumes, secrets and configs are not available to it " +
+                        "(bake the files into its image, or make it a service)", item.Location ?? job.Location);
+    }
+
     /// <summary>Plan step: the service's jobs join its task, and its container waits for the ones it depends on.</summary>
     public static ServicePlan Plan(TransformContext context, ServicePlan plan)
     {

@@ -25,6 +25,7 @@ internal static class LocalInputs
         TaskLocalVolumes.Check(project, diagnostics);
         var configs = Configs.Items(project, files, diagnostics);
         var (prepared, binds) = BindMounts.Prepare(project, files, diagnostics);
+        diagnostics.AddRange(Jobs.CheckDeliveries(prepared, binds));
         var deliveries = Maps.Empty<ImmutableArray<Delivery>>();
         foreach (var service in prepared.Services.Values)
         {
