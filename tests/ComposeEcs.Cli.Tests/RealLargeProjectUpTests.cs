@@ -43,6 +43,7 @@ public sealed class RealLargeProjectUpTests
         Assert.Contains("sentry-self-hosted-local", sentry);
         Assert.True(builds.IndexOf(sentry) < builds.FindIndex(b => b.Contains("BASE_IMAGE=sentry-self-hosted-local")), "sentry-cleanup is built FROM the sentry image");
         Assert.Equal(5, t.Server.Repositories.Count);
+        Assert.Single(up.Out.Split('\n'), l => l.StartsWith("Services billing-metrics-consumer, cron, ", StringComparison.Ordinal) && l.EndsWith(" use the image built for attachments-consumer", StringComparison.Ordinal));
         var stack = t.Server.Stack("sentry-self-hosted")!;
         Assert.Equal("CREATE_COMPLETE", stack.Status);
         Assert.Equal(stack.Parameters["AttachmentsconsumerImage"], stack.Parameters["WebImage"]);

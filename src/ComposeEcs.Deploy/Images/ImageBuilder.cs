@@ -86,7 +86,6 @@ public sealed partial class ImageBuilder(AwsContext aws, Action<string> say)
             if (BuildPlan.Leader(image, images) is var leader && leader != image)
             {
                 parameters[image.ParameterName] = parameters[leader.ParameterName];
-                say($"Image of {image.Service} is the one built for {leader.Service}");
                 continue;
             }
             var name = ImageRepositories.NameFor(project.Name, image);
@@ -96,6 +95,8 @@ public sealed partial class ImageBuilder(AwsContext aws, Action<string> say)
             if (error is not null) return ImageResult.Fail(error);
             parameters[image.ParameterName] = $"{repository.RepositoryUri}@{digest}";
         }
+        foreach (var shared in images.GroupBy(i => BuildPlan.Leader(i, images).Service).Where(g => g.Count() > 1))
+            say($"Services {string.Join(", ", shared.Select(i => i.Service).Where(s => s != shared.Key))} use the image built for {shared.Key}");
         return new ImageResult(ImageOutcome.Ready, parameters, null);
     }
 
