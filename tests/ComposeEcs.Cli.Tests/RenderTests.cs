@@ -104,6 +104,23 @@ public sealed class RenderTests
     }
 
     [Fact]
+    public async Task Plain_lines_keep_their_columns_for_the_change_sets_longest_logical_id()
+    {
+        var console = new TestConsole().Width(300);
+        const string Long = "SentrySubscriptionConsumerTransactionsTaskDefinition";
+        await new PlainDeployView(console).RunAsync(progress =>
+        {
+            progress.Report(new ChangeSetComputed("demo", true, [new PlannedChange("Add", Long, "AWS::ECS::TaskDefinition", null), new PlannedChange("Add", "WebService", "AWS::ECS::Service", null)]));
+            progress.Report(new ResourceStatusChanged(Long, "AWS::ECS::TaskDefinition", "CREATE_IN_PROGRESS", null, T0, false));
+            progress.Report(new ResourceStatusChanged("WebService", "AWS::ECS::Service", "CREATE_IN_PROGRESS", null, T0, false));
+            return Task.FromResult(0);
+        });
+
+        var columns = console.Lines.Where(l => l.Contains("CREATE_IN_PROGRESS")).Select(l => l.IndexOf("AWS::", StringComparison.Ordinal)).Distinct();
+        Assert.Equal([2 + Long.Length + 1], columns);
+    }
+
+    [Fact]
     public async Task Plain_final_lines_give_each_resources_elapsed_time_from_cloudformations_event_times()
     {
         var console = new TestConsole().Width(200);

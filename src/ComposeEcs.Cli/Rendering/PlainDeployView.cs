@@ -10,6 +10,11 @@ namespace ComposeEcs.Cli.Rendering;
 public sealed class PlainDeployView(IAnsiConsole console) : IDeployView
 {
     private readonly Dictionary<string, DateTimeOffset> _started = new(StringComparer.Ordinal);
+    /// <summary>The logical id column: wide enough for the change set's longest id (a 56-service project has long ones).</summary>
+    private int _idWidth = DefaultIdWidth;
+
+    private const int DefaultIdWidth = 36;
+    private const int MaxIdWidth = 80;
 
     public Task<T> RunAsync<T>(Func<IProgress<DeployEvent>, Task<T>> operation) => operation(new SyncProgress<DeployEvent>(Write));
 
@@ -18,11 +23,12 @@ public sealed class PlainDeployView(IAnsiConsole console) : IDeployView
         switch (e)
         {
             case ChangeSetComputed { Changes.Count: > 0 } c:
+                _idWidth = Math.Clamp(c.Changes.Max(change => change.LogicalId.Length), DefaultIdWidth, MaxIdWidth);
                 console.Write(ChangeSetTable.Render(c.Changes));
                 console.WriteLine(ChangeSetTable.Summary(c.Changes));
                 break;
             case ResourceStatusChanged r:
-                console.WriteLine(Line(r, Elapsed(r)));
+                console.WriteLine(Line(r, Elapsed(r), _idWidth));
                 break;
             default:
                 if (e is StackOperationStarted) _started.Clear();
@@ -43,9 +49,9 @@ public sealed class PlainDeployView(IAnsiConsole console) : IDeployView
     }
 
     /// <summary><c>  WebService  AWS::ECS::Service  CREATE_FAILED  12.4s  reason</c>: stable columns, no timestamps.</summary>
-    public static string Line(ResourceStatusChanged r, TimeSpan? elapsed = null)
+    public static string Line(ResourceStatusChanged r, TimeSpan? elapsed = null, int idWidth = DefaultIdWidth)
     {
-        var line = $"  {r.LogicalId,-36} {r.ResourceType,-48} {r.Status}";
+        var line = $"  {r.LogicalId.PadRight(idWidth)} {r.ResourceType,-48} {r.Status}";
         if (elapsed is { } time) line += $"  {DeployProgress.FormatElapsed(time)}";
         return (r.Reason is { Length: > 0 } reason ? $"{line}  {reason}" : line).TrimEnd();
     }
