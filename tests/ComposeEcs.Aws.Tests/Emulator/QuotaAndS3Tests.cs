@@ -64,6 +64,21 @@ public sealed class QuotaAndS3Tests : EmulatorTest
         Assert.Equal("Template format error: Number of resources, 501, is greater than maximum allowed, 500", error.Value("Message"));
     }
 
+    [Theory]
+    [InlineData("Parameters", "Template format error: Parameter count 201 is greater than max allowed 200")]
+    [InlineData("Outputs", "Template format error: Outputs count 201 is greater than max allowed 200")]
+    public async Task More_than_200_parameters_or_outputs_are_refused(string section, string message)
+    {
+        var template = Minimal(("Group", Resource("AWS::EC2::SecurityGroup", new JsonObject { ["GroupDescription"] = "g" })));
+        template[section] = new JsonObject(Enumerable.Range(1, 201).Select(i => KeyValuePair.Create($"P{i}", (JsonNode?)(section == "Parameters"
+            ? new JsonObject { ["Type"] = "String", ["Default"] = "x" }
+            : new JsonObject { ["Value"] = "x" }))));
+
+        var (_, error) = await CreateChangeSet(("TemplateBody", template.ToJsonString()));
+
+        Assert.Equal(message, error.Value("Message"));
+    }
+
     [Fact]
     public async Task A_parameter_value_over_4096_bytes_is_refused()
     {

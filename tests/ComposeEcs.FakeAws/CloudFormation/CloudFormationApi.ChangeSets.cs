@@ -14,7 +14,7 @@ internal sealed partial class CloudFormationApi
         TemplateValidator.CheckNames(stackName, changeSetName);
         var body = TemplateQuotas.Body(form, store.ReadUrl);
         var template = TemplateValidator.Validate(body, form.Get("TemplateURL") is null ? options.MaxTemplateBodyBytes : int.MaxValue);
-        TemplateQuotas.CheckResources(template);
+        TemplateQuotas.CheckCounts(template);
         var capabilities = form.List("Capabilities.member");
         TemplateValidator.CheckCapabilities(template, capabilities);
         var given = form.Structs("Parameters.member")

@@ -28,7 +28,7 @@ internal sealed partial class CloudFormationApi
             if (bytes.Length > TemplateQuotas.MaxTemplateUrlBytes)
                 throw AwsError.Validation($"Template may not exceed {TemplateQuotas.MaxTemplateUrlBytes} bytes in size.");
             var childTemplate = TemplateValidator.Validate(Encoding.UTF8.GetString(bytes), int.MaxValue);
-            TemplateQuotas.CheckResources(childTemplate);
+            TemplateQuotas.CheckCounts(childTemplate);
 
             var child = change.Action == "Modify" && parent.Resources.GetValueOrDefault(change.LogicalId)?.Physical is { } p ? store.Find(p.Id) : null;
             if (child is null)

@@ -23,7 +23,7 @@ internal sealed partial class Executor
         try
         {
             template = TemplateValidator.Validate(Encoding.UTF8.GetString(bytes), TemplateQuotas.MaxTemplateUrlBytes);
-            TemplateQuotas.CheckResources(template);
+            TemplateQuotas.CheckCounts(template);
         }
         catch (AwsError e)
         {

@@ -5,12 +5,14 @@ namespace ComposeEcs.FakeAws.CloudFormation;
 /// <summary>
 /// CloudFormation's quotas on what a request may carry, refused with its messages: the template comes from
 /// TemplateBody (at most 51,200 bytes) or from an S3 TemplateURL (at most 1,000,000 bytes), holds at most 500
-/// resources, and each parameter value is at most 4,096 bytes.
+/// resources, 200 parameters and 200 outputs ("AWS CloudFormation quotas"), and each parameter value is at most 4,096 bytes.
 /// </summary>
 internal static class TemplateQuotas
 {
     public const int MaxTemplateUrlBytes = 1_000_000;
     public const int MaxResources = 500;
+    public const int MaxParameters = 200;
+    public const int MaxOutputs = 200;
     public const int MaxParameterValueBytes = 4_096;
 
     /// <summary>The template text of a request: its TemplateBody, or the S3 object its TemplateURL names.</summary>
@@ -29,10 +31,14 @@ internal static class TemplateQuotas
         return Encoding.UTF8.GetString(bytes);
     }
 
-    public static void CheckResources(Template template)
+    public static void CheckCounts(Template template)
     {
         if (template.Resources.Count > MaxResources)
             throw AwsError.Validation($"Template format error: Number of resources, {template.Resources.Count}, is greater than maximum allowed, {MaxResources}");
+        if (template.Parameters.Count > MaxParameters)
+            throw AwsError.Validation($"Template format error: Parameter count {template.Parameters.Count} is greater than max allowed {MaxParameters}");
+        if (template.Outputs.Count > MaxOutputs)
+            throw AwsError.Validation($"Template format error: Outputs count {template.Outputs.Count} is greater than max allowed {MaxOutputs}");
     }
 
     /// <summary>
