@@ -80,8 +80,10 @@ internal static class Jobs
                                    "inside the tasks that wait for it: add it to their depends_on (condition: service_completed_successfully)", job.Restart == "no" ? job.LocationOf("restart") : null);
             if ((job.Ports.IsEmpty ? job.Expose.IsEmpty ? null : "expose" : "ports") is { } published)
                 yield return Error($"{published}: {inside}; it cannot have ports or expose", job.LocationOf(published));
-            if ((!job.Volumes.IsEmpty ? "volumes" : !job.Secrets.IsEmpty ? "secrets" : !job.Configs.IsEmpty ? "configs" : null) is { } files)
-                yield return Error($"{files}: {inside}; volumes, secrets and configs are not available to it", job.LocationOf(files));
+            if (job.Volumes.Any(v => v.Type != "volume" || v.Source is null))
+                yield return Error($"volumes: {inside}; of its volumes only named ones can be mounted there (anonymous volumes and tmpfs would need a task of its own)", job.LocationOf("volumes"));
+            if ((!job.Secrets.IsEmpty ? "secrets" : !job.Configs.IsEmpty ? "configs" : null) is { } files)
+                yield return Error($"{files}: {inside}; secrets and configs are not available to it", job.LocationOf(files));
             if (aws.Of(job).PullCredentials is { } credentials)
                 yield return Error($"{AwsExtensions.PullCredentials}: {inside}; registry credentials are not available to it", credentials.At);
             foreach (var dependent in project.Services.Values.Where(s => s.DependsOn.TryGetValue(job.Name, out var d) && d.Condition == "service_healthy"))

@@ -111,10 +111,24 @@ internal static class Volumes
     private static Expr FileSystemRef(Compose.Model.Volume volume) => volume.External ? ExternalVolumes.FileSystemId(volume) : Fn.Ref(FileSystemId(volume.Key));
 
     /// <summary>Plan step: task volumes, mount points, the task role's EFS permissions, and waiting for mount targets.</summary>
+    /// <summary>
+    /// The named-volume mounts of a service's task, with the container each belongs to: the service's own, and those of
+    /// the one-shot jobs that run in its task (<see cref="Jobs.InTaskOf"/>; a job seeding or migrating a volume is common).
+    /// </summary>
+    private static IEnumerable<(string Container, ServiceVolume Mount)> TaskMounts(ComposeProject project, Compose.Model.Service service) =>
+        Jobs.InTaskOf(project, service).Prepend(service)
+            .SelectMany(s => s.Volumes.Where(v => v.Type == "volume" && v.Source is not null).Select(v => (Containers.Name(s.Name), v)));
+
+    private static MountPoint MountPointOf(ServiceVolume mount) =>
+        new() { ContainerPath = mount.Target, SourceVolume = mount.Source!, ReadOnly = mount.ReadOnly ? true : null };
+
     public static ServicePlan Plan(TransformContext context, ServicePlan plan)
     {
-        var mounts = plan.Service.Volumes.Where(v => v.Type == "volume" && v.Source is not null).ToList();
-        if (mounts.Count == 0) return plan;
+        var taskMounts = TaskMounts(context.Project, plan.Service).ToList();
+        if (taskMounts.Count == 0) return plan;
+        var mounts = taskMounts.Select(m => m.Mount).ToList();
+        ImmutableArray<MountPoint> MountPointsOf(string container) =>
+            [.. taskMounts.Where(m => m.Container == container).Select(m => MountPointOf(m.Mount))];
         var volumes = mounts.Select(m => context.Project.Volumes[m.Source!]).DistinctBy(v => v.Key).ToList();
         var statements = volumes.Select(volume => new PolicyStatement
         {
@@ -125,11 +139,11 @@ internal static class Volumes
             Condition = new MapExpr(("StringEquals", new MapExpr(("elasticfilesystem:AccessPointArn", Fn.GetAtt(AccessPointId(volume.Key), "Arn"))))),
         }).ToImmutableArray();
         var created = volumes.Where(v => !v.External).ToList();
-        return plan.WithContainer(c => c with
+        ContainerDefinition Mounted(ContainerDefinition c) =>
+            MountPointsOf(c.Name) is { IsEmpty: false } points ? c with { MountPoints = [.. c.MountPoints ?? [], .. points] } : c;
+        return plan.WithContainer(Mounted) with
         {
-            MountPoints = [.. c.MountPoints ?? [], .. mounts.Select(m => new MountPoint { ContainerPath = m.Target, SourceVolume = m.Source!, ReadOnly = m.ReadOnly ? true : null })],
-        }) with
-        {
+            Sidecars = [.. plan.Sidecars.Select(Mounted)],
             Volumes = [.. plan.Volumes, .. volumes.Select(v => new CloudFormation.Resources.Ecs.Volume
             {
                 Name = v.Key,
@@ -208,11 +222,11 @@ internal static class Volumes
         };
     }
 
-    /// <summary>NFS from the network groups of every service that mounts the volume.</summary>
+    /// <summary>NFS from the network groups of every service whose task mounts the volume (its jobs' mounts included).</summary>
     private static SecurityGroup SecurityGroupFor(TransformContext context, Compose.Model.Volume volume)
     {
         var networks = context.Project.Services.Values
-            .Where(s => s.Volumes.Any(v => v.Type == "volume" && v.Source == volume.Key))
+            .Where(s => !Jobs.IsJob(context.Project, s) && TaskMounts(context.Project, s).Any(m => m.Mount.Source == volume.Key))
             .SelectMany(s => s.Networks.Keys).Distinct().Order(StringComparer.Ordinal);
         return new SecurityGroup
         {
