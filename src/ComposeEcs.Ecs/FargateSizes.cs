@@ -34,15 +34,17 @@ public static class FargateSizes
     /// <summary>What the service asks for: CPUs (vCPU) and memory (bytes), either may be null.</summary>
     public sealed record Request(double? Cpus, long? MemoryBytes, string Field);
 
-    /// <summary><c>deploy.resources.limits</c>, else reservations, else service-level <c>cpus</c>/<c>mem_limit</c>.</summary>
+    /// <summary>
+    /// <c>deploy.resources.limits</c>, else reservations, else service-level <c>cpus</c>/<c>mem_limit</c>; memory none
+    /// of them sets comes from a JVM's maximum heap (<see cref="JvmHeap"/>).
+    /// </summary>
     public static Request RequestOf(Service service)
     {
         var resources = service.Deploy?.Resources;
-        if (resources?.Limits is { } l && (l.Cpus is not null || l.Memory is not null))
-            return new(l.Cpus, l.Memory, "deploy.resources.limits");
-        if (resources?.Reservations is { } r && (r.Cpus is not null || r.Memory is not null))
-            return new(r.Cpus, r.Memory, "deploy.resources.reservations");
-        return new(service.Cpus, service.MemLimit ?? service.MemReservation, "cpus/mem_limit");
+        var request = resources?.Limits is { } l && (l.Cpus is not null || l.Memory is not null) ? new Request(l.Cpus, l.Memory, "deploy.resources.limits")
+            : resources?.Reservations is { } r && (r.Cpus is not null || r.Memory is not null) ? new Request(r.Cpus, r.Memory, "deploy.resources.reservations")
+            : new Request(service.Cpus, service.MemLimit ?? service.MemReservation, "cpus/mem_limit");
+        return request.MemoryBytes is null && JvmHeap.MemoryFor(service) is { } heap ? request with { MemoryBytes = heap, Field = "environment" } : request;
     }
 
     /// <summary>The smallest size with at least the requested CPU and memory; null when none is big enough.</summary>
@@ -66,6 +68,10 @@ public static class FargateSizes
         foreach (var service in project.Services.Values)
         {
             var request = RequestOf(service);
+            if (request.Field != "environment" && request.MemoryBytes is { } memory && JvmHeap.MaxHeapOf(service) is { } heap && heap >= memory)
+                yield return Diagnostic.Warning(DiagnosticCodes.TaskSize,
+                    $"service \"{service.Name}\": {request.Field}: {memory / (1024 * 1024)} MiB is no more than the JVM heap it sets (-Xmx, {heap / (1024 * 1024)} MiB); " +
+                    "the task is stopped when the heap fills: give it more memory or a smaller heap", service.LocationOf(request.Field));
             if (Fit(request.Cpus, request.MemoryBytes) is not null) continue;
             var largest = All[^1];
             yield return Diagnostic.Error(DiagnosticCodes.TaskSize, 

@@ -48,7 +48,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode HttpsRedirect = new("CE2032", "x-aws-redirect is invalid or cannot be served");
     public static readonly DiagnosticCode TargetHealth = new("CE2033", "x-aws-healthcheck (target health) is invalid");
     public static readonly DiagnosticCode LoopbackPort = new("CE2034", "A port bound to a loopback address is not published");
-    public static readonly DiagnosticCode TaskSize = new("CE2040", "Resources beyond the largest Fargate task, or an invalid CPU setting");
+    public static readonly DiagnosticCode TaskSize = new("CE2040", "Resources beyond the largest Fargate task, an invalid CPU setting, or memory no larger than a JVM heap");
     public static readonly DiagnosticCode ContainerSetting = new("CE2041", "A container setting is left out or bounded to what ECS accepts");
     public static readonly DiagnosticCode Service = new("CE2042", "A service setting is invalid (deployment percentages, replicas, depends_on)");
     public static readonly DiagnosticCode Logging = new("CE2043", "x-aws-logs_retention, or an awslogs-group / awslogs-stream-prefix / awslogs-create-group option, is invalid");
