@@ -25,28 +25,27 @@ internal static class ExtensionPlaces
         ("on a secret", [AwsExtensions.Keys, AwsExtensions.KmsKey]),
     ];
 
-    public static IEnumerable<Diagnostic> Check(ComposeProject project)
-    {
-        var found = Find(project.Extensions, "at the top level", "");
-        foreach (var service in project.Services.Values)
-        {
-            var where = $"service \"{service.Name}\": ";
-            found = found.Concat(Find(service.Extensions, "on a service", where));
-            if (service.Deploy is { } deploy)
-                found = found.Concat(Find(deploy.Extensions, "under a service's deploy", where + "deploy."))
-                    .Concat(Find(deploy.UpdateConfig?.Extensions, "under deploy.update_config", where + "deploy.update_config."));
-            found = found.Concat(service.Ports.SelectMany(p => Find(p.Extensions, "on a port", $"{where}ports: {p.Published ?? "-"}:{p.Target}: ")))
-                .Concat(service.Volumes.SelectMany(v => Find(v.Extensions, "on a service's volume", $"{where}volumes: {v.Target}: ")));
-        }
-        return found
+    public static IEnumerable<Diagnostic> Check(ComposeProject project) =>
+        Find(project.Extensions, "at the top level", "")
+            .Concat(project.Services.Values.SelectMany(OfService))
             .Concat(project.Networks.Values.SelectMany(n => Find(n.Extensions, "on a network", $"network \"{n.Key}\": ")))
             .Concat(project.Volumes.Values.SelectMany(v => Find(v.Extensions, "on a volume", $"volume \"{v.Key}\": ")))
             .Concat(project.Secrets.Values.SelectMany(s => Find(s.Extensions, "on a secret", $"secret \"{s.Key}\": ")));
+
+    private static IEnumerable<Diagnostic> OfService(Service service)
+    {
+        var where = $"service \"{service.Name}\": ";
+        return Find(service.Extensions, "on a service", where)
+            .Concat(Find(service.Deploy?.Extensions, "under a service's deploy", where + "deploy."))
+            .Concat(Find(service.Deploy?.UpdateConfig?.Extensions, "under deploy.update_config", where + "deploy.update_config."))
+            .Concat(service.Ports.SelectMany(p => Find(p.Extensions, "on a port", $"{where}ports: {p.Published ?? "-"}:{p.Target}: ")))
+            .Concat(service.Volumes.SelectMany(v => Find(v.Extensions, "on a service's volume", $"{where}volumes: {v.Target}: ")));
     }
 
     private static IEnumerable<Diagnostic> Find(Extensions? extensions, string place, string where)
     {
         if (extensions is null) yield break;
+        if (!extensions.Values.Keys.Any(k => k.StartsWith(Prefix, StringComparison.Ordinal))) yield break;
         var here = Places.Where(p => p.Place == place).SelectMany(p => p.Names).ToImmutableHashSet();
         foreach (var name in extensions.Values.Keys.Where(k => k.StartsWith(Prefix, StringComparison.Ordinal) && !here.Contains(k)))
         {
