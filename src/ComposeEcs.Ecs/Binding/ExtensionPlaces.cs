@@ -13,32 +13,42 @@ internal static class ExtensionPlaces
 {
     private const string Prefix = "x-aws-";
 
-    private static readonly ImmutableArray<(string Place, ImmutableArray<string> Names)> Places =
+    private const string TopLevel = "at the top level";
+    private const string OnService = "on a service";
+    private const string UnderDeploy = "under a service's deploy";
+    private const string OnPort = "on a port";
+    private const string OnNetwork = "on a network";
+    private const string OnSecret = "on a secret";
+
+    /// <summary>In the order the warnings name them.</summary>
+    private static readonly ImmutableArray<(string Place, ImmutableHashSet<string> Names)> Places =
     [
-        ("at the top level", [AwsExtensions.Vpc, AwsExtensions.Subnets, AwsExtensions.Cluster, AwsExtensions.LoadBalancer, AwsExtensions.LoadBalancerScheme,
+        (TopLevel, [AwsExtensions.Vpc, AwsExtensions.Subnets, AwsExtensions.Cluster, AwsExtensions.LoadBalancer, AwsExtensions.LoadBalancerScheme,
             AwsExtensions.LogsRetention, AwsExtensions.SecretsInitImage, AwsExtensions.DnsInitImage, AwsExtensions.CloudFormation]),
-        ("on a service", [AwsExtensions.PullCredentials, AwsExtensions.KmsKey, AwsExtensions.Policies, AwsExtensions.Role, AwsExtensions.MinPercent,
+        (OnService, [AwsExtensions.PullCredentials, AwsExtensions.KmsKey, AwsExtensions.Policies, AwsExtensions.Role, AwsExtensions.MinPercent,
             AwsExtensions.MaxPercent, AwsExtensions.Healthcheck, AwsExtensions.DeregistrationDelay]),
-        ("under a service's deploy", [AwsExtensions.MinPercent, AwsExtensions.MaxPercent, AwsExtensions.Autoscaling]),
-        ("on a port", [AwsExtensions.Protocol, AwsExtensions.Certificate, AwsExtensions.Redirect]),
-        ("on a network", [AwsExtensions.SecurityGroup]),
-        ("on a secret", [AwsExtensions.Keys, AwsExtensions.KmsKey]),
+        (UnderDeploy, [AwsExtensions.MinPercent, AwsExtensions.MaxPercent, AwsExtensions.Autoscaling]),
+        (OnPort, [AwsExtensions.Protocol, AwsExtensions.Certificate, AwsExtensions.Redirect]),
+        (OnNetwork, [AwsExtensions.SecurityGroup]),
+        (OnSecret, [AwsExtensions.Keys, AwsExtensions.KmsKey]),
     ];
 
+    private static readonly ImmutableArray<string> AllNames = [.. Places.SelectMany(p => p.Names).Distinct().Order(StringComparer.Ordinal)];
+
     public static IEnumerable<Diagnostic> Check(ComposeProject project) =>
-        Find(project.Extensions, "at the top level", "")
+        Find(project.Extensions, TopLevel, "")
             .Concat(project.Services.Values.SelectMany(OfService))
-            .Concat(project.Networks.Values.SelectMany(n => Find(n.Extensions, "on a network", $"network \"{n.Key}\": ")))
+            .Concat(project.Networks.Values.SelectMany(n => Find(n.Extensions, OnNetwork, $"network \"{n.Key}\": ")))
             .Concat(project.Volumes.Values.SelectMany(v => Find(v.Extensions, "on a volume", $"volume \"{v.Key}\": ")))
-            .Concat(project.Secrets.Values.SelectMany(s => Find(s.Extensions, "on a secret", $"secret \"{s.Key}\": ")));
+            .Concat(project.Secrets.Values.SelectMany(s => Find(s.Extensions, OnSecret, $"secret \"{s.Key}\": ")));
 
     private static IEnumerable<Diagnostic> OfService(Service service)
     {
         var where = $"service \"{service.Name}\": ";
-        return Find(service.Extensions, "on a service", where)
-            .Concat(Find(service.Deploy?.Extensions, "under a service's deploy", where + "deploy."))
+        return Find(service.Extensions, OnService, where)
+            .Concat(Find(service.Deploy?.Extensions, UnderDeploy, where + "deploy."))
             .Concat(Find(service.Deploy?.UpdateConfig?.Extensions, "under deploy.update_config", where + "deploy.update_config."))
-            .Concat(service.Ports.SelectMany(p => Find(p.Extensions, "on a port", $"{where}ports: {p.Published ?? "-"}:{p.Target}: ")))
+            .Concat(service.Ports.SelectMany(p => Find(p.Extensions, OnPort, $"{where}ports: {p.Published ?? "-"}:{p.Target}: ")))
             .Concat(service.Volumes.SelectMany(v => Find(v.Extensions, "on a service's volume", $"{where}volumes: {v.Target}: ")));
     }
 
@@ -46,13 +56,13 @@ internal static class ExtensionPlaces
     {
         if (extensions is null) yield break;
         if (!extensions.Values.Keys.Any(k => k.StartsWith(Prefix, StringComparison.Ordinal))) yield break;
-        var here = Places.Where(p => p.Place == place).SelectMany(p => p.Names).ToImmutableHashSet();
+        var here = Places.FirstOrDefault(p => p.Place == place).Names ?? [];
         foreach (var name in extensions.Values.Keys.Where(k => k.StartsWith(Prefix, StringComparison.Ordinal) && !here.Contains(k)))
         {
             var elsewhere = Places.Where(p => p.Names.Contains(name)).Select(p => p.Place).ToList();
             var why = elsewhere.Count > 0
                 ? $"is read {string.Join(" or ", elsewhere)}, not {place}; ignored here"
-                : $"compose-ecs has no such extension, ignored{(Suggestions.Closest(name, Places.SelectMany(p => p.Names).Distinct()) is { } closest ? $" (did you mean {closest}?)" : "")}";
+                : $"compose-ecs has no such extension, ignored{(Suggestions.Closest(name, AllNames) is { } closest ? $" (did you mean {closest}?)" : "")}";
             yield return Diagnostic.Warning(DiagnosticCodes.Ignored, $"{where}{name}: {why}", extensions.At(name));
         }
     }
