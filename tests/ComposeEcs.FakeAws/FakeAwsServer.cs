@@ -212,8 +212,10 @@ public sealed class FakeAwsServer : IAsyncDisposable
         lock (_requestsLock)
         {
             _requests.Add(request);
+            var waiting = _requestWaiters.Where(w => w.Action == request.Action).ToList();
+            if (waiting.Count == 0) return;
             var received = _requests.Count(r => r.Action == request.Action);
-            foreach (var waiter in _requestWaiters.Where(w => w.Action == request.Action && w.Count <= received).ToList())
+            foreach (var waiter in waiting.Where(w => w.Count <= received))
             {
                 _requestWaiters.Remove(waiter);
                 waiter.Received.TrySetResult();
