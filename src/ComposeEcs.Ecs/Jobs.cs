@@ -104,7 +104,7 @@ internal static class Jobs
             if (project.Services.TryGetValue(name, out var job) && IsJob(project, job))
                 foreach (var item in items)
                     yield return Diagnostic.Error(DiagnosticCodes.Job,
-                        $"service \"{job.Name}\": {item.Label}: a one-shot job runs inside other services' tasks; volumes, secrets and configs are not available to it " +
+                        $"service \"{job.Name}\": {item.Label}: a one-shot job runs inside other services' tasks; bind-mounted files, secrets and configs are not available to it " +
                         "(bake the files into its image, or make it a service)", item.Location ?? job.Location);
     }
 
